@@ -1,0 +1,45 @@
+namespace Katas.Catalogue;
+
+/// <summary>
+/// The one list of katas. The runner, the tests and the benchmarks find katas here and nowhere else:
+/// adding a kata means adding its folders (named <see cref="Kata.Folder"/>) and one entry below.
+/// </summary>
+public static class KataCatalogue
+{
+    /// <summary>Gets every kata, in the order the board shows them.</summary>
+    public static IReadOnlyList<Kata> All { get; } =
+    [
+        new(
+            Slug: "lru-cache",
+            Title: "LRU cache",
+            Difficulty: KataDifficulty.Medium,
+            Track: "Caching",
+            Question: "Explain how you would implement an LRU (Least Recently Used) Cache with a specific capacity. "
+                + "What data structures would you use and why?",
+            Benchmarked: true),
+    ];
+
+    /// <summary>Finds a kata by its slug, ignoring case.</summary>
+    /// <param name="slug">The slug to look for, such as <c>lru-cache</c>.</param>
+    /// <returns>The kata, or <see langword="null"/> when no kata has that slug.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="slug"/> is <see langword="null"/>.</exception>
+    public static Kata? Find(string slug)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return All.FirstOrDefault(kata => string.Equals(kata.Slug, slug.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Finds the kata whose slug is closest to a mistyped one, by edit distance.</summary>
+    /// <param name="input">What the user typed.</param>
+    /// <returns>The closest kata; there always is one, since the catalogue is never empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    public static Kata Closest(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        string typed = input.Trim().ToLowerInvariant();
+        return All
+            .OrderBy(kata => kata.Slug.Contains(typed, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(kata => EditDistance.Between(typed, kata.Slug))
+            .First();
+    }
+}

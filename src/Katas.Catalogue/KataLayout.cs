@@ -1,0 +1,80 @@
+namespace Katas.Catalogue;
+
+/// <summary>
+/// Where a kata's files live in a checkout of the repository: the same folder name in every project.
+/// </summary>
+/// <param name="Root">The repository root, the folder that holds <c>Katas.sln</c>.</param>
+public sealed record KataLayout(string Root)
+{
+    /// <summary>The solution file whose folder is the repository root.</summary>
+    public const string SolutionFileName = "Katas.sln";
+
+    /// <summary>Gets the folder of the learner's attempts.</summary>
+    public string ExercisesProject => Path.Combine(Root, "src", "Katas.Exercises");
+
+    /// <summary>Gets the folder of the reference solutions.</summary>
+    public string SolutionsProject => Path.Combine(Root, "src", "Katas.Solutions");
+
+    /// <summary>Gets the folder of the contract tests.</summary>
+    public string TestsProject => Path.Combine(Root, "tests", "Katas.Tests");
+
+    /// <summary>Gets the project that builds the contract tests against the learner's attempts.</summary>
+    public string ExerciseTestsProject => Path.Combine(Root, "tests", "Katas.Exercises.Tests", "Katas.Exercises.Tests.csproj");
+
+    /// <summary>Gets the folder of the benchmarks.</summary>
+    public string BenchmarksProject => Path.Combine(Root, "benchmarks", "Katas.Benchmarks");
+
+    /// <summary>Gets the folder that holds a kata's stub, instructions and hints.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The folder's path.</returns>
+    public string ExerciseFolder(Kata kata) => Path.Combine(ExercisesProject, Folder(kata));
+
+    /// <summary>Gets the folder that holds a kata's reference solution.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The folder's path.</returns>
+    public string SolutionFolder(Kata kata) => Path.Combine(SolutionsProject, Folder(kata));
+
+    /// <summary>Gets the folder that holds a kata's contract tests.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The folder's path.</returns>
+    public string TestsFolder(Kata kata) => Path.Combine(TestsProject, Folder(kata));
+
+    /// <summary>Gets the folder that holds a kata's benchmark.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The folder's path.</returns>
+    public string BenchmarkFolder(Kata kata) => Path.Combine(BenchmarksProject, Folder(kata));
+
+    /// <summary>Gets a kata's instructions, the first thing a learner reads.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The path of its README.md.</returns>
+    public string InstructionsFile(Kata kata) => Path.Combine(ExerciseFolder(kata), "README.md");
+
+    /// <summary>Gets a kata's hints, revealed one at a time by the runner.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The path of its HINTS.md.</returns>
+    public string HintsFile(Kata kata) => Path.Combine(ExerciseFolder(kata), "HINTS.md");
+
+    /// <summary>Finds the repository root by walking up from a folder until one holds <c>Katas.sln</c>.</summary>
+    /// <param name="start">The folder to start from.</param>
+    /// <returns>The layout, or <see langword="null"/> when no parent folder holds the solution.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="start"/> is <see langword="null"/>.</exception>
+    public static KataLayout? FindFrom(string start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, SolutionFileName)))
+            {
+                return new KataLayout(folder.FullName);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Folder(Kata kata)
+    {
+        ArgumentNullException.ThrowIfNull(kata);
+        return kata.Folder;
+    }
+}

@@ -1,0 +1,103 @@
+namespace Katas.Tests;
+
+/// <summary>
+/// Thousands of random operations from fixed seeds, the cache checked after every step against a model
+/// that is too simple to be wrong: a list ordered from least to most recently used.
+/// </summary>
+public sealed class LruCacheModelTests
+{
+    [Theory]
+    [InlineData(1, 4, 11)]
+    [InlineData(2, 5, 12)]
+    [InlineData(3, 16, 13)]
+    [InlineData(4, 64, 14)]
+    [InlineData(5, 100, 15)]
+    public void Random_operations_match_a_list_model_step_by_step(int seed, int capacity, int keySpace)
+    {
+        var random = new Random(seed);
+        var evicted = new List<(int Key, int Value)>();
+        var cache = new LruCache<int, int>(capacity, onEvicted: (key, value) => evicted.Add((key, value)));
+        var model = new ListLru(capacity);
+        var history = new List<string>();
+        int steps = Math.Max(5_000, capacity * 100);
+        keySpace = keySpace * capacity / 10 + 2;
+
+        for (int step = 0; step < steps; step++)
+        {
+            int key = random.Next(keySpace);
+            int roll = random.Next(100);
+            evicted.Clear();
+            if (roll < 45)
+            {
+                history.Add($"TryGet({key})");
+                bool hit = cache.TryGet(key, out int value);
+                bool modelHit = model.TryGet(key, out int modelValue);
+                hit.Should().Be(modelHit, Because(history));
+                value.Should().Be(modelValue, Because(history));
+            }
+            else if (roll < 90)
+            {
+                int value = random.Next();
+                history.Add($"AddOrUpdate({key}, {value})");
+                cache.AddOrUpdate(key, value);
+                (int, int)? modelEvicted = model.AddOrUpdate(key, value);
+                evicted.Should().Equal(modelEvicted is { } entry ? [entry] : [], Because(history));
+            }
+            else
+            {
+                history.Add($"Remove({key})");
+                cache.Remove(key).Should().Be(model.Remove(key), Because(history));
+                evicted.Should().BeEmpty(Because(history));
+            }
+
+            cache.Count.Should().Be(model.Count, Because(history));
+        }
+    }
+
+    private static string Because(List<string> history) =>
+        $"after {history.Count} operations, the last ones being: {string.Join(", ", history.TakeLast(8))}";
+
+    /// <summary>An LRU cache as a list, least recent first: O(n) per operation and obviously right.</summary>
+    private sealed class ListLru(int capacity)
+    {
+        private readonly List<(int Key, int Value)> _entries = [];
+
+        public int Count => _entries.Count;
+
+        public bool TryGet(int key, out int value)
+        {
+            int index = _entries.FindIndex(entry => entry.Key == key);
+            if (index < 0)
+            {
+                value = 0;
+                return false;
+            }
+
+            var entry = _entries[index];
+            _entries.RemoveAt(index);
+            _entries.Add(entry);
+            value = entry.Value;
+            return true;
+        }
+
+        public (int, int)? AddOrUpdate(int key, int value)
+        {
+            int index = _entries.FindIndex(entry => entry.Key == key);
+            (int, int)? evicted = null;
+            if (index >= 0)
+            {
+                _entries.RemoveAt(index);
+            }
+            else if (_entries.Count == capacity)
+            {
+                evicted = _entries[0];
+                _entries.RemoveAt(0);
+            }
+
+            _entries.Add((key, value));
+            return evicted;
+        }
+
+        public bool Remove(int key) => _entries.RemoveAll(entry => entry.Key == key) > 0;
+    }
+}
