@@ -54,6 +54,16 @@ public sealed record KataLayout(string Root)
     /// <returns>The path of its HINTS.md.</returns>
     public string HintsFile(Kata kata) => Path.Combine(ExerciseFolder(kata), "HINTS.md");
 
+    /// <summary>Gets the folders of a kata's deliberate mistakes: complete attempts, each with one classic mistake, that its tests must reject.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>One folder a mistake, sorted by name; none when the kata has none.</returns>
+    public IReadOnlyList<string> MistakeFolders(Kata kata) => Subfolders(Path.Combine(Root, "tests", "Mistakes", Folder(kata)));
+
+    /// <summary>Gets the folders of a kata's alternative solutions: other correct attempts its tests must accept.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>One folder an alternative, sorted by name; none when the kata has none.</returns>
+    public IReadOnlyList<string> AlternativeFolders(Kata kata) => Subfolders(Path.Combine(Root, "tests", "Alternatives", Folder(kata)));
+
     /// <summary>Finds the repository root by walking up from a folder until one holds <c>Katas.sln</c>.</summary>
     /// <param name="start">The folder to start from.</param>
     /// <returns>The layout, or <see langword="null"/> when no parent folder holds the solution.</returns>
@@ -71,6 +81,9 @@ public sealed record KataLayout(string Root)
 
         return null;
     }
+
+    private static string[] Subfolders(string folder) =>
+        Directory.Exists(folder) ? [.. Directory.GetDirectories(folder).Order(StringComparer.Ordinal)] : [];
 
     private static string Folder(Kata kata)
     {

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Katas.Catalogue;
+
+namespace Katas.Cli.Commands;
+
+/// <summary><c>check &lt;slug&gt;</c>: runs a kata's contract tests against the learner's attempt.</summary>
+internal static class CheckCommand
+{
+    /// <summary>Creates the verb.</summary>
+    /// <param name="context">What verbs share.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(CommandContext context)
+    {
+        var slug = CommandContext.SlugArgument();
+        var all = new Option<bool>("--all", "-a") { Description = "List every test, passing ones too." };
+        var attempt = new Option<DirectoryInfo?>("--attempt")
+        {
+            Description = "Check the .cs files of another folder instead of src/Katas.Exercises/<Kata> (a mistake or an alternative).",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds the tests may run before the unfinished ones are reported as blocked.",
+            DefaultValueFactory = _ => (int)Running.KataChecker.DefaultTestTimeLimit.TotalSeconds,
+        };
+        var command = new Command("check", "Run a kata's contract tests against your attempt; exit 0 when all pass, 1 otherwise.")
+        {
+            slug, all, attempt, timeout,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var kata = parsed.GetValue(slug)!;
+            string? source = parsed.GetValue(attempt)?.FullName;
+            var limit = TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout)));
+            return await RunAsync(context, kata, source, limit, parsed.GetValue(all), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Checks an attempt, shows the result and, for the learner's own attempt, remembers it.</summary>
+    /// <param name="context">What verbs share.</param>
+    /// <param name="kata">The kata.</param>
+    /// <param name="attemptSource">A folder to check instead of the learner's attempt, or <see langword="null"/>.</param>
+    /// <param name="testTimeLimit">How long the tests may run.</param>
+    /// <param name="verbose">Whether to list passing tests too.</param>
+    /// <param name="cancellationToken">Stops the check.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(
+        CommandContext context, Kata kata, string? attemptSource, TimeSpan testTimeLimit, bool verbose, CancellationToken cancellationToken)
+    {
+        var result = await context.Checker.CheckAsync(kata, attemptSource, testTimeLimit, cancellationToken).ConfigureAwait(false);
+        if (attemptSource is null)
+        {
+            var progress = context.LoadProgress();
+            context.Checker.Record(progress.For(kata.Slug), result);
+            progress.Save();
+        }
+
+        CheckReport.Write(context, result, verbose);
+        return result.Passed ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}

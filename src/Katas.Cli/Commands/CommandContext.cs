@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Katas.Catalogue;
+using Katas.Cli.Progress;
+using Katas.Cli.Running;
+using Spectre.Console;
+
+namespace Katas.Cli.Commands;
+
+/// <summary>What every verb needs: the console, the repository, the learner's progress.</summary>
+/// <param name="Console">Where to write.</param>
+/// <param name="Layout">The repository.</param>
+internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
+{
+    /// <summary>Gets the checker of attempts.</summary>
+    public KataChecker Checker { get; } = new(Layout);
+
+    /// <summary>Loads the learner's progress.</summary>
+    /// <returns>The store.</returns>
+    public ProgressStore LoadProgress() => ProgressStore.Load(Layout.Root);
+
+    /// <summary>Creates the <c>slug</c> argument, which accepts only catalogued katas and suggests the closest otherwise.</summary>
+    /// <returns>The argument.</returns>
+    public static Argument<Kata> SlugArgument()
+    {
+        var argument = new Argument<Kata>("slug")
+        {
+            Description = "The kata, by its slug (see ./kata list), for example lru-cache.",
+            HelpName = "slug",
+            CustomParser = Parse,
+        };
+        argument.CompletionSources.Add(KataCatalogue.All.Select(kata => kata.Slug).ToArray());
+        return argument;
+
+        static Kata Parse(ArgumentResult result)
+        {
+            string typed = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (KataCatalogue.Find(typed) is { } kata)
+            {
+                return kata;
+            }
+
+            result.AddError($"Unknown kata '{typed}'. Did you mean '{KataCatalogue.Closest(typed).Slug}'? (./kata list shows them all)");
+            return null!;
+        }
+    }
+
+    /// <summary>Writes a path relative to the repository root, the way a learner sees it.</summary>
+    /// <param name="path">An absolute path.</param>
+    /// <returns>The relative path, with forward slashes.</returns>
+    public string Relative(string path) => Path.GetRelativePath(Layout.Root, path).Replace('\\', '/');
+}
