@@ -56,7 +56,7 @@ public sealed class CatalogueTests
     {
         var catalogued = KataCatalogue.All.Select(kata => kata.Folder).ToHashSet();
         string[] projects = [Layout.ExercisesProject, Layout.SolutionsProject, Layout.TestsProject, Layout.BenchmarksProject];
-        string[] notKatas = ["bin", "obj", "Properties", "Catalogue", "Shared"];
+        string[] notKatas = ["bin", "obj", "Properties", "TestResults", "BenchmarkDotNet.Artifacts", "Catalogue", "Shared"];
 
         var folders = projects
             .SelectMany(Directory.GetDirectories)
