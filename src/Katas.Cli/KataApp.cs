@@ -44,7 +44,9 @@ internal sealed class KataApp(IAnsiConsole console, KataLayout layout)
             return ExitCodes.UsageError;
         }
 
-        return await parsed.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Help and System.CommandLine's own messages go to the same console as everything else.
+        var invocation = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = console.Profile.Out.Writer };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     private RootCommand BuildCommands()

@@ -84,7 +84,7 @@ internal static class CheckReport
         }
     }
 
-    // The first stack frame in the learner's attempt, made relative: where to look first.
+    // The first stack frame in the attempt (a Katas type that is not a test), made relative: where to look first.
     private static string? AttemptFrame(CommandContext context, string? stackTrace)
     {
         if (stackTrace is null)
@@ -92,16 +92,18 @@ internal static class CheckReport
             return null;
         }
 
-        string exercises = context.Layout.ExercisesProject;
         foreach (string line in stackTrace.Split('\n'))
         {
-            int inAt = line.IndexOf(" in ", StringComparison.Ordinal);
-            if (inAt >= 0 && line.Contains(exercises, StringComparison.Ordinal))
+            string frame = line.Trim();
+            frame = frame.StartsWith("at ", StringComparison.Ordinal) ? frame[3..] : frame;
+            int inAt = frame.IndexOf(" in ", StringComparison.Ordinal);
+            if (inAt >= 0 && frame.StartsWith("Katas.", StringComparison.Ordinal) && !frame.StartsWith("Katas.Tests.", StringComparison.Ordinal))
             {
-                string method = line[..inAt].Trim();
-                method = method.StartsWith("at ", StringComparison.Ordinal) ? method[3..] : method;
-                string location = line[(inAt + 4)..].Trim().Replace(exercises, context.Relative(exercises), StringComparison.Ordinal);
-                return $"{method} in {location}";
+                string location = frame[(inAt + 4)..];
+                int lineAt = location.LastIndexOf(":line ", StringComparison.Ordinal);
+                string file = lineAt >= 0 ? location[..lineAt] : location;
+                string rest = lineAt >= 0 ? location[lineAt..] : "";
+                return $"{frame[..inAt]} in {context.Relative(file)}{rest}";
             }
         }
 

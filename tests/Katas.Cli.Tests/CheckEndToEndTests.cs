@@ -1,0 +1,101 @@
+using Katas.Catalogue;
+using Spectre.Console.Testing;
+
+namespace Katas.Cli.Tests;
+
+/// <summary>
+/// <c>check</c> from end to end: each test builds a real attempt at the LRU kata and runs its contract
+/// tests, so they share one collection and never run in parallel with each other.
+/// </summary>
+[Collection(nameof(CheckEndToEndTests))]
+public sealed class CheckEndToEndTests : IDisposable
+{
+    private static readonly Kata Lru = KataCatalogue.Find("lru-cache")!;
+
+    private readonly string _attempt = Directory.CreateTempSubdirectory("kata-attempt-").FullName;
+
+    public void Dispose() => Directory.Delete(_attempt, recursive: true);
+
+    [Fact]
+    public async Task An_unimplemented_attempt_fails_with_exit_code_one_and_points_at_the_line_that_threw()
+    {
+        WriteAttempt(CorrectAttempt().Replace(
+            "ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);",
+            "throw new NotImplementedException(\"Start here.\");",
+            StringComparison.Ordinal));
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", _attempt);
+
+        exitCode.Should().Be(ExitCodes.Failure);
+        output.Should().Contain("First failure:")
+            .And.Contain("Start here.")
+            .And.MatchRegex(@"at Katas\.LruCache`2\.\.ctor.* in .*LruCache\.cs:line \d+")
+            .And.MatchRegex(@"0 of \d+ tests pass");
+    }
+
+    [Fact]
+    public async Task A_correct_attempt_passes_with_exit_code_zero()
+    {
+        WriteAttempt(CorrectAttempt());
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", _attempt);
+
+        exitCode.Should().Be(ExitCodes.Success, output);
+        output.Should().MatchRegex(@"All \d+ tests pass");
+    }
+
+    [Fact]
+    public async Task A_subtly_wrong_attempt_fails_and_shows_the_assertion_message()
+    {
+        WriteAttempt(CorrectAttempt().Replace(
+            "_recency.Remove(node);\n            _recency.AddFirst(node);\n            value = node.Value.Value;",
+            "value = node.Value.Value;",
+            StringComparison.Ordinal));
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", _attempt);
+
+        exitCode.Should().Be(ExitCodes.Failure);
+        output.Should().Contain("✗ LruCacheTests.A_hit_makes_the_entry_the_most_recently_used").And.Contain("Expected");
+    }
+
+    [Fact]
+    public async Task An_attempt_that_does_not_compile_shows_compiler_messages_pointing_at_its_file()
+    {
+        WriteAttempt(CorrectAttempt().Replace("public int Capacity { get; }", "public int Capacity { get; } oops", StringComparison.Ordinal));
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", _attempt);
+
+        exitCode.Should().Be(ExitCodes.Failure);
+        output.Should().Contain("does not compile").And.MatchRegex(@"LruCache\.cs\(\d+,\d+\)").And.MatchRegex("CS\\d{4}");
+    }
+
+    [Fact]
+    public async Task An_attempt_that_blocks_is_stopped_and_reported_as_blocked()
+    {
+        WriteAttempt(CorrectAttempt().Replace(
+            "if (_nodes.TryGetValue(key, out var node))\n        {\n            _recency.Remove(node);",
+            "if (_nodes.TryGetValue(key, out var node))\n        {\n            new ManualResetEventSlim().Wait();\n            _recency.Remove(node);",
+            StringComparison.Ordinal));
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", _attempt, "--timeout", "10");
+
+        exitCode.Should().Be(ExitCodes.Failure);
+        output.Should().Contain("(blocked)").And.Contain("never finished");
+    }
+
+    private static string CorrectAttempt()
+    {
+        string alternative = RepositoryLayout.Current.AlternativeFolders(Lru).Single(folder => folder.EndsWith("DictionaryLinkedList", StringComparison.Ordinal));
+        return File.ReadAllText(Path.Combine(alternative, "LruCache.cs")).ReplaceLineEndings("\n");
+    }
+
+    private void WriteAttempt(string source) => File.WriteAllText(Path.Combine(_attempt, "LruCache.cs"), source);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole { EmitAnsiSequences = false };
+        console.Profile.Width = 250;
+        int exitCode = await new KataApp(console, RepositoryLayout.Current).RunAsync(args, TestContext.Current.CancellationToken);
+        return (exitCode, console.Output);
+    }
+}

@@ -1,0 +1,61 @@
+using Spectre.Console.Testing;
+
+namespace Katas.Cli.Tests;
+
+/// <summary>The command line: verbs, help, usage errors and their exit codes. None of these builds anything.</summary>
+public sealed class KataAppTests
+{
+    [Fact]
+    public async Task Help_lists_every_verb_and_exits_zero()
+    {
+        var (exitCode, output) = await RunAsync("--help");
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().Contain("list").And.Contain("check").And.Contain("verify");
+    }
+
+    [Fact]
+    public async Task Each_verb_has_its_own_help()
+    {
+        var (exitCode, output) = await RunAsync("check", "--help");
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().Contain("<slug>").And.Contain("--timeout");
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_is_a_usage_error_that_names_the_closest_verb()
+    {
+        var (exitCode, output) = await RunAsync("chekc", "lru-cache");
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        output.Should().Contain("Unknown verb 'chekc'").And.Contain("check");
+    }
+
+    [Fact]
+    public async Task An_unknown_kata_is_a_usage_error_that_names_the_closest_kata()
+    {
+        var (exitCode, output) = await RunAsync("check", "lru-cahce");
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        output.Should().Contain("Unknown kata 'lru-cahce'").And.Contain("lru-cache");
+    }
+
+    [Fact]
+    public async Task A_missing_kata_is_a_usage_error()
+    {
+        var (exitCode, output) = await RunAsync("check");
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        output.Should().Contain("Required argument missing");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var console = new TestConsole { EmitAnsiSequences = false };
+        console.Profile.Width = 200;
+        var app = new KataApp(console, RepositoryLayout.Current);
+        int exitCode = await app.RunAsync(args, TestContext.Current.CancellationToken);
+        return (exitCode, console.Output);
+    }
+}
