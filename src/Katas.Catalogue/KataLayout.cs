@@ -44,6 +44,14 @@ public sealed record KataLayout(string Root)
     /// <returns>The folder's path.</returns>
     public string BenchmarkFolder(Kata kata) => Path.Combine(BenchmarksProject, Folder(kata));
 
+    /// <summary>
+    /// Gets the folder that holds the untouched copy of a kata's stub, from which <c>./kata reset</c> restores
+    /// the learner's attempt without git. <c>./kata verify</c> proves it equals the committed stub.
+    /// </summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The folder's path.</returns>
+    public string PristineStubFolder(Kata kata) => Path.Combine(Root, "src", "Katas.Cli", "Stubs", Folder(kata));
+
     /// <summary>Gets a kata's instructions, the first thing a learner reads.</summary>
     /// <param name="kata">The kata.</param>
     /// <returns>The path of its README.md.</returns>
@@ -53,6 +61,17 @@ public sealed record KataLayout(string Root)
     /// <param name="kata">The kata.</param>
     /// <returns>The path of its HINTS.md.</returns>
     public string HintsFile(Kata kata) => Path.Combine(ExerciseFolder(kata), "HINTS.md");
+
+    /// <summary>Gets the C# files of a folder, sorted by name, as relative paths.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <returns>The paths of its <c>.cs</c> files relative to it, with forward slashes; none when it does not exist.</returns>
+    public static IReadOnlyList<string> SourceFiles(string folder) =>
+        Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(folder, file).Replace('\\', '/'))
+                .Where(file => !file.StartsWith("bin/", StringComparison.Ordinal) && !file.StartsWith("obj/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)]
+            : [];
 
     /// <summary>Gets the folders of a kata's deliberate mistakes: complete attempts, each with one classic mistake, that its tests must reject.</summary>
     /// <param name="kata">The kata.</param>

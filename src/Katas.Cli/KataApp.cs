@@ -56,6 +56,11 @@ internal sealed class KataApp(IAnsiConsole console, KataLayout layout)
             "Katas: coding-challenge katas for platform and SRE interviews. Solve a kata in src/Katas.Exercises/<Kata>/, then check it.");
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(WatchCommand.Create(context));
+        root.Subcommands.Add(HintCommand.Create(context));
+        root.Subcommands.Add(SolutionCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(ResetCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         return root;
     }

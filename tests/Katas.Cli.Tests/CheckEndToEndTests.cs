@@ -83,6 +83,49 @@ public sealed class CheckEndToEndTests : IDisposable
         output.Should().Contain("(blocked)").And.Contain("never finished");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Watch_checks_again_when_the_attempt_is_saved_and_leaves_on_cancel()
+    {
+        WriteAttempt(CorrectAttempt().Replace(
+            "ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);",
+            "throw new NotImplementedException(\"Start here.\");",
+            StringComparison.Ordinal));
+        var console = new TestConsole { EmitAnsiSequences = false };
+        console.Profile.Width = 250;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var watching = new KataApp(console, RepositoryLayout.Current).RunAsync(["watch", "lru-cache", "--attempt", _attempt], stop.Token);
+
+        await WaitForOutputAsync(console, "0 of ");
+        WriteAttempt(CorrectAttempt());
+        await WaitForOutputAsync(console, "All ");
+        await stop.CancelAsync();
+        int exitCode = await watching;
+
+        exitCode.Should().Be(ExitCodes.Success);
+        console.Output.Should().Contain("Start here.").And.MatchRegex(@"All \d+ tests pass").And.Contain("Stopped watching");
+    }
+
+    private static async Task WaitForOutputAsync(TestConsole console, string text)
+    {
+        while (!Snapshot(console).Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        static string Snapshot(TestConsole console)
+        {
+            try
+            {
+                return console.Output;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // The watch is writing on another thread; look again shortly.
+                return "";
+            }
+        }
+    }
+
     private static string CorrectAttempt()
     {
         string alternative = RepositoryLayout.Current.AlternativeFolders(Lru).Single(folder => folder.EndsWith("DictionaryLinkedList", StringComparison.Ordinal));

@@ -15,6 +15,9 @@ internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
     /// <summary>Gets the checker of attempts.</summary>
     public KataChecker Checker { get; } = new(Layout);
 
+    /// <summary>Gets the learner's attempt files: untouched or not, and how to reset them.</summary>
+    public AttemptFiles Files { get; } = new(Layout);
+
     /// <summary>Loads the learner's progress.</summary>
     /// <returns>The store.</returns>
     public ProgressStore LoadProgress() => ProgressStore.Load(Layout.Root);

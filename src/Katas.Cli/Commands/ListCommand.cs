@@ -39,7 +39,8 @@ internal static class ListCommand
         {
             var kata = KataCatalogue.All[index];
             var state = progress.For(kata.Slug);
-            bool isSolved = state.Total > 0 && state.Passed == state.Total;
+            bool pristine = context.Files.IsPristine(kata);
+            bool isSolved = !pristine && state.Total > 0 && state.Passed == state.Total;
             solved += isSolved ? 1 : 0;
             next ??= isSolved ? null : kata;
             int hintCount = Hints.Parse(File.ReadAllText(context.Layout.HintsFile(kata))).Count;
@@ -48,11 +49,13 @@ internal static class ListCommand
                 new Markup($"[bold]{Markup.Escape(kata.Slug)}[/]\n[grey]{Markup.Escape(kata.Title)}[/]"),
                 new Text(kata.Track),
                 new Text(kata.Difficulty.ToString()),
-                new Markup(Status(state)),
+                new Markup(pristine ? "[grey]not started[/]" : Status(state)),
                 new Text($"{state.HintsTaken}/{hintCount}"));
         }
 
         context.Console.Write(table);
+        context.Console.Write(new BreakdownChart().Width(40).AddItem("solved", solved, Color.Green)
+            .AddItem("to do", KataCatalogue.All.Count - solved, Color.Grey).HideTagValues());
         context.Console.MarkupLineInterpolated($"[bold]{solved} of {KataCatalogue.All.Count}[/] katas solved.");
         if (next is not null)
         {
@@ -65,7 +68,9 @@ internal static class ListCommand
 
     private static async Task RefreshStaleAsync(CommandContext context, ProgressStore progress, CancellationToken cancellationToken)
     {
+        // An untouched stub needs no build to be known as not started.
         var stale = KataCatalogue.All
+            .Where(kata => !context.Files.IsPristine(kata))
             .Where(kata => progress.For(kata.Slug).AttemptFingerprint != context.Checker.Fingerprint(kata))
             .ToList();
         if (stale.Count == 0)
@@ -92,7 +97,6 @@ internal static class ListCommand
         { CompileFailed: true } => "[red]does not compile[/]",
         { Total: 0 } => "[red]no test ran[/]",
         _ when state.Passed == state.Total => "[green]solved[/]",
-        { Passed: 0 } => $"[grey]not started[/] [grey](0/{state.Total})[/]",
         _ => $"[yellow]failing {state.Total - state.Passed} of {state.Total}[/]",
     };
 }

@@ -56,6 +56,20 @@ internal static class VerifyCommand
         int broken = 0;
         foreach (var kata in katas)
         {
+            // reset restores from the untouched copy, so it must be the committed stub, file for file.
+            var drift = context.Files.Differences(kata);
+            if (drift.Count == 0)
+            {
+                held++;
+                console.MarkupLineInterpolated($"[green]ok[/]     {kata.Slug,-20} {"untouched stub copy",-40} equals src/Katas.Exercises/{kata.Folder}");
+            }
+            else
+            {
+                broken++;
+                console.MarkupLineInterpolated(
+                    $"[red]BROKEN[/] {kata.Slug,-20} {"untouched stub copy",-40} differs in {string.Join(", ", drift)}: copy the stub to {context.Relative(context.Layout.PristineStubFolder(kata))}");
+            }
+
             var candidates = new List<(string Label, string? Source, Expectation Expected)>
             {
                 ("stub", null, Expectation.Fails),

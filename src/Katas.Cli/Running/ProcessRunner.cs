@@ -18,6 +18,7 @@ internal static class ProcessRunner
     /// <param name="workingDirectory">The folder it runs in.</param>
     /// <param name="timeLimit">How long it may run.</param>
     /// <param name="onLine">Called with each line of output as it arrives, if given.</param>
+    /// <param name="environment">Environment variables to set for the process, if any.</param>
     /// <param name="cancellationToken">Kills the process when cancelled.</param>
     /// <returns>The result.</returns>
     public static async Task<ProcessResult> RunAsync(
@@ -26,6 +27,7 @@ internal static class ProcessRunner
         string workingDirectory,
         TimeSpan timeLimit,
         Action<string>? onLine = null,
+        IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken cancellationToken = default)
     {
         var startInfo = new ProcessStartInfo(fileName)
@@ -47,6 +49,10 @@ internal static class ProcessRunner
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         startInfo.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };

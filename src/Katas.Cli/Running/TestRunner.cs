@@ -75,7 +75,7 @@ internal static class TestRunner
             workingDirectory,
             timeLimit,
             reader.Read,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return reader.Finish(result.TimedOut);
     }
 

@@ -1,0 +1,59 @@
+using Katas.Catalogue;
+using Spectre.Console.Testing;
+
+namespace Katas.Cli.Tests;
+
+/// <summary>
+/// A throwaway copy of the repository's kata files (instructions, hints, stubs, their untouched copies and
+/// the references) in a temporary folder, for verbs that read and write files but build nothing.
+/// </summary>
+internal sealed class FakeRepository : IDisposable
+{
+    public FakeRepository()
+    {
+        Layout = new KataLayout(Directory.CreateTempSubdirectory("kata-repo-").FullName);
+        File.WriteAllText(Path.Combine(Layout.Root, KataLayout.SolutionFileName), "");
+        var real = RepositoryLayout.Current;
+        foreach (var kata in KataCatalogue.All)
+        {
+            CopyFolder(real.ExerciseFolder(kata), Layout.ExerciseFolder(kata));
+            CopyFolder(real.PristineStubFolder(kata), Layout.PristineStubFolder(kata));
+            CopyFolder(real.SolutionFolder(kata), Layout.SolutionFolder(kata));
+
+            // The real attempt may be the learner's work in progress; the fake one starts untouched.
+            CopyFolder(real.PristineStubFolder(kata), Layout.ExerciseFolder(kata));
+        }
+    }
+
+    public KataLayout Layout { get; }
+
+    public void Dispose() => Directory.Delete(Layout.Root, recursive: true);
+
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args) => await RunAsync(console => { }, args);
+
+    public async Task<(int ExitCode, string Output)> RunAsync(Action<TestConsole> prepare, params string[] args)
+    {
+        var console = new TestConsole { EmitAnsiSequences = false };
+        console.Profile.Width = 200;
+        prepare(console);
+        int exitCode = await new KataApp(console, Layout).RunAsync(args, TestContext.Current.CancellationToken);
+        return (exitCode, console.Output);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(from, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+}
