@@ -14,6 +14,12 @@ internal sealed class AttemptBuilder(KataLayout layout)
 {
     private static readonly TimeSpan BuildTimeLimit = TimeSpan.FromMinutes(5);
 
+    // A warm C# compiler server halves a check (about 3 s down to 1.5 s here), and dotnet keeps one by
+    // default. Some machines turn it off with UseSharedCompilation=false; the runner's own builds turn it back
+    // on, except under CI (CI=true), where no process may outlive the run.
+    private static readonly Dictionary<string, string> CompilerServer =
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) ? new() { ["UseSharedCompilation"] = "true" } : [];
+
     /// <summary>Builds <c>tests/Katas.Exercises.Tests</c> for one kata.</summary>
     /// <param name="kata">The kata.</param>
     /// <param name="attemptSource">A folder to compile instead of the learner's attempt (a mistake, an alternative), or <see langword="null"/>.</param>
@@ -26,6 +32,10 @@ internal sealed class AttemptBuilder(KataLayout layout)
             "build", layout.ExerciseTestsProject,
             $"-p:Kata={kata.Folder}",
             "-nologo", "-v:q", "-clp:NoSummary",
+
+            // The learner's inner loop: analyzers and XML docs judge style, which CI checks; the tests judge
+            // behaviour. Without them the build takes half the time.
+            "-p:RunAnalyzers=false", "-p:GenerateDocumentationFile=false",
         ];
         if (attemptSource is not null)
         {
@@ -39,7 +49,8 @@ internal sealed class AttemptBuilder(KataLayout layout)
             arguments.Add("--no-restore");
         }
 
-        var result = await ProcessRunner.RunAsync("dotnet", arguments, layout.Root, BuildTimeLimit, cancellationToken: cancellationToken)
+        var result = await ProcessRunner.RunAsync(
+            "dotnet", arguments, layout.Root, BuildTimeLimit, environment: CompilerServer, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var errors = CompilerMessage.ParseErrors(result.Output);
         bool succeeded = result.ExitCode == 0 && !result.TimedOut;
