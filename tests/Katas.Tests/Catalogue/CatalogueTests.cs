@@ -56,10 +56,12 @@ public sealed class CatalogueTests
     {
         var catalogued = KataCatalogue.All.Select(kata => kata.Folder).ToHashSet();
         string[] projects = [Layout.ExercisesProject, Layout.SolutionsProject, Layout.TestsProject, Layout.BenchmarksProject];
-        string[] notKatas = ["bin", "obj", "Properties", "TestResults", "BenchmarkDotNet.Artifacts", "Catalogue", "Shared"];
+        string[] notKatas = ["bin", "obj", "Properties", "Catalogue", "Shared"];
 
+        // A kata folder holds C# files; tool output (TestResults, StrykerOutput, ...) does not.
         var folders = projects
             .SelectMany(Directory.GetDirectories)
+            .Where(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Any())
             .Select(Path.GetFileName)
             .Where(name => !notKatas.Contains(name));
 
