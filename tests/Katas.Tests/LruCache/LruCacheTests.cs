@@ -281,6 +281,19 @@ public sealed class LruCacheTests
     }
 
     [Fact]
+    public void Value_type_keys_are_compared_with_the_given_comparer_too()
+    {
+        var cache = new LruCache<int, string>(4, new LastDigitComparer());
+
+        cache.AddOrUpdate(13, "a");
+        cache.AddOrUpdate(23, "b");
+
+        cache.Count.Should().Be(1, "13 and 23 are the same key to this comparer");
+        cache.TryGet(3, out string? value).Should().BeTrue();
+        value.Should().Be("b");
+    }
+
+    [Fact]
     public void Keys_with_colliding_hash_codes_stay_apart()
     {
         var evicted = new List<int>();
@@ -393,6 +406,13 @@ public sealed class LruCacheTests
         }
 
         return contained;
+    }
+
+    private sealed class LastDigitComparer : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => x % 10 == y % 10;
+
+        public int GetHashCode(int obj) => obj % 10;
     }
 
     private sealed class OneHashCodeComparer : IEqualityComparer<int>
