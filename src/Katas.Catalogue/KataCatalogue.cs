@@ -17,6 +17,20 @@ public static class KataCatalogue
             Question: "Explain how you would implement an LRU (Least Recently Used) Cache with a specific capacity. "
                 + "What data structures would you use and why?",
             Benchmarked: true),
+        new(
+            Slug: "lfu-cache",
+            Title: "LFU cache",
+            Difficulty: KataDifficulty.Hard,
+            Track: "Caching",
+            Question: "Design a data structure for implementing an efficient least frequently used (LFU) cache.",
+            Benchmarked: true),
+        new(
+            Slug: "min-stack",
+            Title: "Min stack",
+            Difficulty: KataDifficulty.Easy,
+            Track: "Collections",
+            Question: "Design a data structure that efficiently implements the minimum stack operations with O(1) time complexity.",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
