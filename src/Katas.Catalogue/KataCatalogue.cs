@@ -31,6 +31,22 @@ public static class KataCatalogue
             Track: "Collections",
             Question: "Design a data structure that efficiently implements the minimum stack operations with O(1) time complexity.",
             Benchmarked: true),
+        new(
+            Slug: "circular-buffer",
+            Title: "Circular buffer",
+            Difficulty: KataDifficulty.Medium,
+            Track: "Concurrency",
+            Question: "Implement a circular buffer that can be used in a producer-consumer scenario. "
+                + "How would you handle overflow?",
+            Benchmarked: true),
+        new(
+            Slug: "sliding-window-max",
+            Title: "Sliding-window maximum",
+            Difficulty: KataDifficulty.Hard,
+            Track: "Algorithms",
+            Question: "Implement a sliding window maximum algorithm that finds the maximum element in all possible windows "
+                + "of size k in an array.",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
