@@ -7,6 +7,6 @@ rm -rf coverage-report tests/*/TestResults
 dotnet test --collect:"XPlat Code Coverage"
 dotnet tool restore > /dev/null
 dotnet reportgenerator -reports:"tests/*/TestResults/*/coverage.cobertura.xml" -targetdir:coverage-report \
-  -reporttypes:"Html;TextSummary" -assemblyfilters:"+Katas.Solutions;+Katas.Cli;+Katas.Catalogue"
+  -reporttypes:"Html;TextSummary" -assemblyfilters:"+Katas.Solutions;+kata;+Katas.Catalogue"
 cat coverage-report/Summary.txt | head -n 20
 echo "HTML report: coverage-report/index.html"
