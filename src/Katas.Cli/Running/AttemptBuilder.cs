@@ -16,9 +16,12 @@ internal sealed class AttemptBuilder(KataLayout layout)
 
     // A warm C# compiler server halves a check (about 3 s down to 1.5 s here), and dotnet keeps one by
     // default. Some machines turn it off with UseSharedCompilation=false; the runner's own builds turn it back
-    // on, except under CI (CI=true), where no process may outlive the run.
-    private static readonly Dictionary<string, string> CompilerServer =
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) ? new() { ["UseSharedCompilation"] = "true" } : [];
+    // on, except under CI (CI=true) or with KATA_NO_COMPILER_SERVER set, where no process may outlive the run.
+    private static Dictionary<string, string> CompilerServer =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KATA_NO_COMPILER_SERVER"))
+            ? new() { ["UseSharedCompilation"] = "true" }
+            : [];
 
     /// <summary>Builds <c>tests/Katas.Exercises.Tests</c> for one kata.</summary>
     /// <param name="kata">The kata.</param>
