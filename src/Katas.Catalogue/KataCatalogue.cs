@@ -47,6 +47,21 @@ public static class KataCatalogue
             Question: "Implement a sliding window maximum algorithm that finds the maximum element in all possible windows "
                 + "of size k in an array.",
             Benchmarked: true),
+        new(
+            Slug: "token-bucket",
+            Title: "Token-bucket rate limiter",
+            Difficulty: KataDifficulty.Hard,
+            Track: "Concurrency",
+            Question: "Implement a rate limiter using the token bucket algorithm. How would you make it thread-safe?",
+            Benchmarked: true),
+        new(
+            Slug: "bounded-queue",
+            Title: "Bounded blocking queue",
+            Difficulty: KataDifficulty.Hard,
+            Track: "Concurrency",
+            Question: "How would you implement a thread-safe producer-consumer queue with a maximum size? "
+                + "What considerations are important?",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
