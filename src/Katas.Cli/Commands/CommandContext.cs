@@ -35,17 +35,22 @@ internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
         argument.CompletionSources.Add(KataCatalogue.All.Select(kata => kata.Slug).ToArray());
         return argument;
 
-        static Kata Parse(ArgumentResult result)
-        {
-            string typed = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-            if (KataCatalogue.Find(typed) is { } kata)
-            {
-                return kata;
-            }
+        static Kata Parse(ArgumentResult result) => FindOrReport(result, result.Tokens.Count > 0 ? result.Tokens[0].Value : "");
+    }
 
-            result.AddError($"Unknown kata '{typed}'. Did you mean '{KataCatalogue.Closest(typed).Slug}'? (./kata list shows them all)");
-            return null!;
+    /// <summary>Finds a kata by its slug, or reports an unknown slug on the argument with the closest one.</summary>
+    /// <param name="result">The argument being parsed, which receives the error.</param>
+    /// <param name="typed">The slug as typed.</param>
+    /// <returns>The kata; <see langword="null"/> (reported as a parse error) when it is unknown.</returns>
+    public static Kata FindOrReport(ArgumentResult result, string typed)
+    {
+        if (KataCatalogue.Find(typed) is { } kata)
+        {
+            return kata;
         }
+
+        result.AddError($"Unknown kata '{typed}'. Did you mean '{KataCatalogue.Closest(typed).Slug}'? (./kata list shows them all)");
+        return null!;
     }
 
     /// <summary>Writes a path relative to the repository root, the way a learner sees it.</summary>

@@ -27,7 +27,7 @@ internal static class VerifyCommand
             Description = "Verify only these katas; all of them when none is given.",
             Arity = ArgumentArity.ZeroOrMore,
             HelpName = "slug",
-            CustomParser = result => [.. result.Tokens.Select(token => KataCatalogue.Find(token.Value) ?? Unknown(result, token.Value))],
+            CustomParser = result => [.. result.Tokens.Select(token => CommandContext.FindOrReport(result, token.Value))],
         };
         var command = new Command(
             "verify",
@@ -41,12 +41,6 @@ internal static class VerifyCommand
             return await RunAsync(context, katas, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static Kata Unknown(System.CommandLine.Parsing.ArgumentResult result, string typed)
-    {
-        result.AddError($"Unknown kata '{typed}'. Did you mean '{KataCatalogue.Closest(typed).Slug}'?");
-        return null!;
     }
 
     private static async Task<int> RunAsync(CommandContext context, IReadOnlyList<Kata> katas, CancellationToken cancellationToken)
