@@ -41,8 +41,7 @@ public sealed class BenchRenderingTests
     [Fact]
     public void Times_are_shown_as_ratios_to_the_reference_with_a_verdict()
     {
-        var console = new Spectre.Console.Testing.TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 200;
+        var console = Runner.NewConsole();
         BenchmarkCase[] cases =
         [
             new("Attempt", "Keys=Zipf", 40, 24),
@@ -60,8 +59,7 @@ public sealed class BenchRenderingTests
     [Fact]
     public void An_attempt_that_did_not_run_fails_its_row_and_the_verdict()
     {
-        var console = new Spectre.Console.Testing.TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 200;
+        var console = Runner.NewConsole();
         BenchmarkCase[] cases =
         [
             new("Attempt", "Keys=Zipf", null, null),

@@ -96,8 +96,7 @@ public sealed class CheckEndToEndTests : IDisposable
             "ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);",
             "throw new NotImplementedException(\"Start here.\");",
             StringComparison.Ordinal));
-        var console = new TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 250;
+        var console = Runner.NewConsole();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var watching = new KataApp(console, RepositoryLayout.Current).RunAsync(["watch", "lru-cache", "--attempt", _attempt], stop.Token);
 
@@ -140,11 +139,5 @@ public sealed class CheckEndToEndTests : IDisposable
 
     private void WriteAttempt(string source) => File.WriteAllText(Path.Combine(_attempt, "LruCache.cs"), source);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 250;
-        int exitCode = await new KataApp(console, RepositoryLayout.Current).RunAsync(args, TestContext.Current.CancellationToken);
-        return (exitCode, console.Output);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Runner.RunAsync(RepositoryLayout.Current, null, args);
 }

@@ -29,16 +29,9 @@ internal sealed class FakeRepository : IDisposable
 
     public void Dispose() => Directory.Delete(Layout.Root, recursive: true);
 
-    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args) => await RunAsync(console => { }, args);
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Runner.RunAsync(Layout, null, args);
 
-    public async Task<(int ExitCode, string Output)> RunAsync(Action<TestConsole> prepare, params string[] args)
-    {
-        var console = new TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 200;
-        prepare(console);
-        int exitCode = await new KataApp(console, Layout).RunAsync(args, TestContext.Current.CancellationToken);
-        return (exitCode, console.Output);
-    }
+    public Task<(int ExitCode, string Output)> RunAsync(Action<TestConsole> prepare, params string[] args) => Runner.RunAsync(Layout, prepare, args);
 
     private static void CopyFolder(string from, string to)
     {

@@ -1,5 +1,3 @@
-using Spectre.Console.Testing;
-
 namespace Katas.Cli.Tests;
 
 /// <summary>The command line: verbs, help, usage errors and their exit codes. None of these builds anything.</summary>
@@ -50,12 +48,5 @@ public sealed class KataAppTests
         output.Should().Contain("Required argument missing");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var console = new TestConsole { EmitAnsiSequences = false };
-        console.Profile.Width = 200;
-        var app = new KataApp(console, RepositoryLayout.Current);
-        int exitCode = await app.RunAsync(args, TestContext.Current.CancellationToken);
-        return (exitCode, console.Output);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => Runner.RunAsync(RepositoryLayout.Current, null, args);
 }
