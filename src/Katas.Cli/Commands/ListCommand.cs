@@ -26,9 +26,12 @@ internal static class ListCommand
     private static async Task<int> RunAsync(CommandContext context, bool cachedOnly, CancellationToken cancellationToken)
     {
         var progress = context.LoadProgress();
+
+        // An untouched stub needs no build to be known as not started.
+        var started = KataCatalogue.All.Where(kata => !context.Files.IsPristine(kata)).ToHashSet();
         if (!cachedOnly)
         {
-            await RefreshStaleAsync(context, progress, cancellationToken).ConfigureAwait(false);
+            await RefreshStaleAsync(context, progress, started, cancellationToken).ConfigureAwait(false);
         }
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -39,7 +42,7 @@ internal static class ListCommand
         {
             var kata = KataCatalogue.All[index];
             var state = progress.For(kata.Slug);
-            bool pristine = context.Files.IsPristine(kata);
+            bool pristine = !started.Contains(kata);
             bool isSolved = !pristine && state.Total > 0 && state.Passed == state.Total;
             solved += isSolved ? 1 : 0;
             next ??= isSolved ? null : kata;
@@ -66,11 +69,10 @@ internal static class ListCommand
         return ExitCodes.Success;
     }
 
-    private static async Task RefreshStaleAsync(CommandContext context, ProgressStore progress, CancellationToken cancellationToken)
+    private static async Task RefreshStaleAsync(
+        CommandContext context, ProgressStore progress, IReadOnlySet<Kata> started, CancellationToken cancellationToken)
     {
-        // An untouched stub needs no build to be known as not started.
-        var stale = KataCatalogue.All
-            .Where(kata => !context.Files.IsPristine(kata))
+        var stale = KataCatalogue.All.Where(started.Contains)
             .Where(kata => progress.For(kata.Slug).AttemptFingerprint != context.Checker.Fingerprint(kata))
             .ToList();
         if (stale.Count == 0)
