@@ -73,10 +73,26 @@ public sealed record KataLayout(string Root)
                 .Order(StringComparer.Ordinal)]
             : [];
 
-    /// <summary>Gets the folders of a kata's deliberate mistakes: complete attempts, each with one classic mistake, that its tests must reject.</summary>
+    /// <summary>
+    /// Gets a kata's deliberate mistakes, each an attempt with one classic mistake that its tests must reject:
+    /// a folder holding a complete attempt, or a <see cref="MistakeRecipe"/> (<c>.md</c>) that edits a correct one.
+    /// </summary>
     /// <param name="kata">The kata.</param>
-    /// <returns>One folder a mistake, sorted by name; none when the kata has none.</returns>
-    public IReadOnlyList<string> MistakeFolders(Kata kata) => Subfolders(Path.Combine(Root, "tests", "Mistakes", Folder(kata)));
+    /// <returns>The paths of the folders and recipes, sorted by name; none when the kata has none.</returns>
+    public IReadOnlyList<string> Mistakes(Kata kata)
+    {
+        string folder = Path.Combine(Root, "tests", "Mistakes", Folder(kata));
+        return Directory.Exists(folder)
+            ? [.. Directory.GetDirectories(folder).Concat(Directory.GetFiles(folder, "*.md"))
+                .OrderBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal)]
+            : [];
+    }
+
+    /// <summary>Gets the folder a mistake recipe is written out to before it is built; under <c>obj/</c>, which git ignores.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <param name="mistake">The mistake's name.</param>
+    /// <returns>The folder's path.</returns>
+    public string MistakeBuildFolder(Kata kata, string mistake) => Path.Combine(Root, "tests", "Mistakes", "obj", Folder(kata), mistake);
 
     /// <summary>Gets the folders of a kata's alternative solutions: other correct attempts its tests must accept.</summary>
     /// <param name="kata">The kata.</param>

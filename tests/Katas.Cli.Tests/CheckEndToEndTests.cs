@@ -51,17 +51,41 @@ public sealed class CheckEndToEndTests : IDisposable
     }
 
     [Fact]
-    public async Task A_subtly_wrong_attempt_fails_and_shows_the_assertion_message()
+    public async Task A_subtly_wrong_attempt_from_a_mistake_recipe_fails_and_shows_the_assertion_message()
     {
-        WriteAttempt(CorrectAttempt().Replace(
-            "_recency.Remove(node);\n            _recency.AddFirst(node);\n            value = node.Value.Value;",
-            "value = node.Value.Value;",
-            StringComparison.Ordinal));
+        // The recipe edits the correct alternative: TryGet no longer moves a hit to the front.
+        string recipe = Path.Combine(RepositoryLayout.Current.Root, "tests", "Mistakes", "LruCache", "NoRefreshOnGet.md");
 
-        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", _attempt);
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", recipe);
 
         exitCode.Should().Be(ExitCodes.Failure);
         output.Should().Contain("✗ LruCacheTests.A_hit_makes_the_entry_the_most_recently_used").And.Contain("Expected");
+        File.ReadAllText(Path.Combine(RepositoryLayout.Current.MistakeBuildFolder(Lru, "NoRefreshOnGet"), "LruCache.cs"))
+            .Should().StartWith("// Mistake: A hit in TryGet does not move the entry to the front");
+    }
+
+    [Fact]
+    public async Task An_attempt_that_is_neither_a_folder_nor_a_recipe_is_a_usage_error()
+    {
+        string missing = Path.Combine(_attempt, "NoSuchMistake.md");
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", missing);
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        output.Should().Contain("no such folder or mistake recipe");
+    }
+
+    [Fact]
+    public async Task A_recipe_that_no_longer_fits_its_alternative_is_reported_not_built()
+    {
+        string recipe = Path.Combine(_attempt, "Stale.md");
+        string alternative = Path.GetRelativePath(_attempt, Path.Combine(RepositoryLayout.Current.Root, "tests", "Alternatives", "LruCache", "DictionaryLinkedList"));
+        File.WriteAllText(recipe, $"# Stale\n\nWrong.\n\nMade from [DictionaryLinkedList]({alternative}).\n\n## In `LruCache.cs`, replace\n```csharp\nno such line\n```\n## with\n```csharp\n```\n");
+
+        var (exitCode, output) = await RunAsync("check", "lru-cache", "--attempt", recipe);
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        output.Should().Contain("no longer fits");
     }
 
     [Fact]

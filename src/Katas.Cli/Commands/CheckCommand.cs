@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Katas.Catalogue;
+using Spectre.Console;
 
 namespace Katas.Cli.Commands;
 
@@ -13,10 +14,19 @@ internal static class CheckCommand
     {
         var slug = CommandContext.SlugArgument();
         var all = new Option<bool>("--all", "-a") { Description = "List every test, passing ones too." };
-        var attempt = new Option<DirectoryInfo?>("--attempt")
+        var attempt = new Option<string?>("--attempt")
         {
-            Description = "Check the .cs files of another folder instead of src/Katas.Exercises/<Kata> (a mistake or an alternative).",
+            Description = "Check another attempt instead of src/Katas.Exercises/<Kata>: a folder of .cs files (an alternative) or a mistake recipe (tests/Mistakes/<Kata>/<Name>.md).",
+            HelpName = "folder|recipe.md",
         };
+        attempt.Validators.Add(result =>
+        {
+            string? path = result.GetValueOrDefault<string?>();
+            if (path is not null && !Directory.Exists(path) && !(File.Exists(path) && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)))
+            {
+                result.AddError($"--attempt {path}: no such folder or mistake recipe (.md).");
+            }
+        });
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds the tests may run before the unfinished ones are reported as blocked.",
@@ -29,7 +39,7 @@ internal static class CheckCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var kata = parsed.GetValue(slug)!;
-            string? source = parsed.GetValue(attempt)?.FullName;
+            string? source = parsed.GetValue(attempt) is { } path ? Path.GetFullPath(path) : null;
             var limit = TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout)));
             return await RunAsync(context, kata, source, limit, parsed.GetValue(all), cancellationToken).ConfigureAwait(false);
         });
@@ -39,7 +49,7 @@ internal static class CheckCommand
     /// <summary>Checks an attempt, shows the result and, for the learner's own attempt, remembers it.</summary>
     /// <param name="context">What verbs share.</param>
     /// <param name="kata">The kata.</param>
-    /// <param name="attemptSource">A folder to check instead of the learner's attempt, or <see langword="null"/>.</param>
+    /// <param name="attemptSource">A folder or a mistake recipe to check instead of the learner's attempt, or <see langword="null"/>.</param>
     /// <param name="testTimeLimit">How long the tests may run.</param>
     /// <param name="verbose">Whether to list passing tests too.</param>
     /// <param name="cancellationToken">Stops the check.</param>
@@ -47,7 +57,18 @@ internal static class CheckCommand
     public static async Task<int> RunAsync(
         CommandContext context, Kata kata, string? attemptSource, TimeSpan testTimeLimit, bool verbose, CancellationToken cancellationToken)
     {
-        var result = await context.Checker.CheckAsync(kata, attemptSource, testTimeLimit, cancellationToken).ConfigureAwait(false);
+        Running.CheckResult result;
+        try
+        {
+            result = await context.Checker.CheckAsync(kata, attemptSource, testTimeLimit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (attemptSource is not null && attemptSource.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+            && exception is FormatException or InvalidOperationException)
+        {
+            context.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
+            return ExitCodes.UsageError;
+        }
+
         if (attemptSource is null)
         {
             var progress = context.LoadProgress();

@@ -68,13 +68,25 @@ internal static class VerifyCommand
             {
                 ("stub", null, Expectation.Fails),
             };
-            candidates.AddRange(context.Layout.MistakeFolders(kata).Select(folder => ($"mistake {Path.GetFileName(folder)}", (string?)folder, Expectation.Fails)));
+            candidates.AddRange(context.Layout.Mistakes(kata).Select(path => ($"mistake {Path.GetFileNameWithoutExtension(path)}", (string?)path, Expectation.Fails)));
             candidates.AddRange(context.Layout.AlternativeFolders(kata).Select(folder => ($"alternative {Path.GetFileName(folder)}", (string?)folder, Expectation.Passes)));
 
             foreach (var (label, source, expected) in candidates)
             {
-                var result = await context.Checker.CheckAsync(kata, source, Running.KataChecker.DefaultTestTimeLimit, cancellationToken)
-                    .ConfigureAwait(false);
+                Running.CheckResult result;
+                try
+                {
+                    result = await context.Checker.CheckAsync(kata, source, Running.KataChecker.DefaultTestTimeLimit, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (Exception exception) when (source is not null && source.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                    && exception is FormatException or InvalidOperationException)
+                {
+                    broken++;
+                    console.MarkupLineInterpolated($"[red]BROKEN[/] {kata.Slug,-20} {label,-40} {exception.Message}");
+                    continue;
+                }
+
                 string outcome = !result.Build.Succeeded
                     ? "does not compile"
                     : $"{result.Tests!.Passed} of {result.Tests.Total} pass";

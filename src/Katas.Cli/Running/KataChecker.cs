@@ -26,12 +26,24 @@ internal sealed class KataChecker(KataLayout layout)
 
     /// <summary>Checks an attempt at a kata.</summary>
     /// <param name="kata">The kata.</param>
-    /// <param name="attemptSource">A folder to check instead of the learner's attempt, or <see langword="null"/>.</param>
+    /// <param name="attemptSource">
+    /// A folder to check instead of the learner's attempt, or a mistake recipe (<c>.md</c>) to write out and check;
+    /// <see langword="null"/> for the learner's attempt.
+    /// </param>
     /// <param name="testTimeLimit">How long the tests may run.</param>
     /// <param name="cancellationToken">Stops the check.</param>
     /// <returns>The result.</returns>
+    /// <exception cref="FormatException">The recipe is malformed.</exception>
+    /// <exception cref="InvalidOperationException">The recipe no longer fits the attempt it edits.</exception>
     public async Task<CheckResult> CheckAsync(Kata kata, string? attemptSource, TimeSpan testTimeLimit, CancellationToken cancellationToken)
     {
+        if (attemptSource is not null && attemptSource.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            var recipe = MistakeRecipe.Load(attemptSource);
+            attemptSource = layout.MistakeBuildFolder(kata, recipe.Name);
+            recipe.WriteTo(attemptSource);
+        }
+
         var build = await _builder.BuildAsync(kata, attemptSource, cancellationToken).ConfigureAwait(false);
         if (!build.Succeeded)
         {
