@@ -36,9 +36,10 @@ namespace Katas;
 /// </remarks>
 public sealed class TokenBucket
 {
-    // At most this many units a second, so that 2^62 units, the most the clock or the debt may span, last 34 years.
+    // At most this many units a second, and at most this many seconds to fill an empty bucket (about 34 years):
+    // so the debt spans at most 2^62 units, and the clock runs 34 years before it does.
     private const long MaxUnitsPerSecond = 1L << 32;
-    private const long MaxUnits = 1L << 62;
+    private const long MaxFillSeconds = 1L << 30;
 
     // The clock; FakeTimeProvider drives it in tests.
     private readonly TimeProvider _timeProvider;
@@ -70,8 +71,8 @@ public sealed class TokenBucket
     /// <param name="timeProvider">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="capacity"/> or <paramref name="refillTokens"/> is zero or negative;
-    /// <paramref name="refillPeriod"/> is zero or negative, or so long that refilling a whole bucket would take
-    /// more than 34 years.
+    /// <paramref name="refillPeriod"/> is zero or negative, or so long that refilling an empty bucket would take
+    /// more than 2^30 seconds (about 34 years).
     /// </exception>
     public TokenBucket(int capacity, int refillTokens, TimeSpan refillPeriod, TimeProvider? timeProvider = null)
     {
@@ -97,15 +98,16 @@ public sealed class TokenBucket
         }
 
         Int128 burst = interval * capacity;
-        if (burst > MaxUnits)
+        Int128 unitsPerSecond = unitsPerTick * frequency;
+        if (burst > unitsPerSecond * MaxFillSeconds)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(refillPeriod), refillPeriod, "Refilling the whole bucket at this rate would take more than 34 years.");
+                nameof(refillPeriod), refillPeriod, "Refilling the whole bucket at this rate would take more than 2^30 seconds (about 34 years).");
         }
 
         Capacity = capacity;
         _unitsPerTick = (long)unitsPerTick;
-        _unitsPerSecond = (long)(unitsPerTick * frequency);
+        _unitsPerSecond = (long)unitsPerSecond;
         _tokenInterval = (long)interval;
         _burst = (long)burst;
         _origin = _timeProvider.GetTimestamp();
@@ -132,7 +134,7 @@ public sealed class TokenBucket
                     long level = _burst - Math.Max(fullAt - now, 0);
 
                     // Negative only when the clock has gone back past a moment the bucket was used at.
-                    return level <= 0 ? 0 : (int)(level / _tokenInterval);
+                    return (int)(Math.Max(level, 0) / _tokenInterval);
                 }
 
                 fullAt = current;

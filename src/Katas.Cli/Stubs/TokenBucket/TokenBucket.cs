@@ -13,7 +13,8 @@ namespace Katas;
 /// <para>
 /// The refill is exact: many tiny steps of time add up to exactly the tokens one big step would give, and the
 /// retry-after figure is the exact wait, rounded up to the next <see cref="TimeSpan"/> tick. A clock that goes
-/// backwards never creates tokens. See README.md beside this file.
+/// backwards never creates tokens, and the arithmetic must hold for decades of clock time. Each call reads the
+/// clock once. See README.md beside this file.
 /// </para>
 /// </remarks>
 public sealed class TokenBucket
@@ -29,7 +30,8 @@ public sealed class TokenBucket
     /// <param name="timeProvider">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="capacity"/> or <paramref name="refillTokens"/> is zero or negative;
-    /// <paramref name="refillPeriod"/> is zero or negative.
+    /// <paramref name="refillPeriod"/> is zero or negative, or so long that refilling an empty bucket would take
+    /// more than 2^30 seconds (about 34 years).
     /// </exception>
     public TokenBucket(int capacity, int refillTokens, TimeSpan refillPeriod, TimeProvider? timeProvider = null)
     {

@@ -22,6 +22,13 @@ public sealed class TokenBucket
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(refillTokens);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(refillPeriod, TimeSpan.Zero);
+
+        // Filling from empty takes capacity × refillPeriod / refillTokens; at most 2^30 seconds.
+        if ((Int128)capacity * refillPeriod.Ticks > (Int128)refillTokens * TimeSpan.TicksPerSecond << 30)
+        {
+            throw new ArgumentOutOfRangeException(nameof(refillPeriod), refillPeriod, "Filling the bucket would take more than 2^30 seconds.");
+        }
+
         Capacity = capacity;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _frequency = _timeProvider.TimestampFrequency;
