@@ -135,7 +135,7 @@ public sealed class BoundedQueueConcurrencyTests
                 equal: (actual, model) => actual.Describe() == model.Describe(),
                 maxSequentialOperations: 4,
                 maxParallelOperations: 4,
-                iter: 1_000,
+                iter: TestEffort.Rounds(1_000),
                 printActual: actual => actual.Describe(),
                 printModel: model => model.Describe());
     }

@@ -123,7 +123,7 @@ public sealed class TokenBucketConcurrencyTests
                     && actual.Results.Order(StringComparer.Ordinal).SequenceEqual(model.Results.Order(StringComparer.Ordinal)),
                 maxSequentialOperations: 4,
                 maxParallelOperations: 4,
-                iter: 1_000,
+                iter: TestEffort.Rounds(1_000),
                 printActual: actual => $"AvailableTokens = {actual.Bucket.AvailableTokens}; {string.Join("; ", actual.Results.Order(StringComparer.Ordinal))}",
                 printModel: model => $"AvailableTokens = {model.Bucket.AvailableTokens}; {string.Join("; ", model.Results.Order(StringComparer.Ordinal))}");
     }
