@@ -62,8 +62,7 @@ internal static class CheckCommand
         {
             result = await context.Checker.CheckAsync(kata, attemptSource, testTimeLimit, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (attemptSource is not null && attemptSource.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-            && exception is FormatException or InvalidOperationException)
+        catch (InvalidDataException exception)
         {
             context.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
             return ExitCodes.UsageError;

@@ -79,8 +79,7 @@ internal static class VerifyCommand
                     result = await context.Checker.CheckAsync(kata, source, Running.KataChecker.DefaultTestTimeLimit, cancellationToken)
                         .ConfigureAwait(false);
                 }
-                catch (Exception exception) when (source is not null && source.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-                    && exception is FormatException or InvalidOperationException)
+                catch (InvalidDataException exception)
                 {
                     broken++;
                     console.MarkupLineInterpolated($"[red]BROKEN[/] {kata.Slug,-20} {label,-40} {exception.Message}");

@@ -33,15 +33,12 @@ internal sealed class KataChecker(KataLayout layout)
     /// <param name="testTimeLimit">How long the tests may run.</param>
     /// <param name="cancellationToken">Stops the check.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="FormatException">The recipe is malformed.</exception>
-    /// <exception cref="InvalidOperationException">The recipe no longer fits the attempt it edits.</exception>
+    /// <exception cref="InvalidDataException">The recipe is malformed, or no longer fits the attempt it edits.</exception>
     public async Task<CheckResult> CheckAsync(Kata kata, string? attemptSource, TimeSpan testTimeLimit, CancellationToken cancellationToken)
     {
         if (attemptSource is not null && attemptSource.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            var recipe = MistakeRecipe.Load(attemptSource);
-            attemptSource = layout.MistakeBuildFolder(kata, recipe.Name);
-            recipe.WriteTo(attemptSource);
+            attemptSource = WriteOut(kata, attemptSource);
         }
 
         var build = await _builder.BuildAsync(kata, attemptSource, cancellationToken).ConfigureAwait(false);
@@ -52,6 +49,22 @@ internal sealed class KataChecker(KataLayout layout)
 
         var tests = await TestRunner.RunAsync(_builder.TestAssembly, layout.Root, testTimeLimit, cancellationToken).ConfigureAwait(false);
         return new CheckResult(kata, build, tests);
+    }
+
+    // Writes a mistake recipe out as a complete attempt and returns its folder.
+    private string WriteOut(Kata kata, string recipePath)
+    {
+        try
+        {
+            var recipe = MistakeRecipe.Load(recipePath);
+            string folder = layout.MistakeBuildFolder(kata, recipe.Name);
+            recipe.WriteTo(folder);
+            return folder;
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException)
+        {
+            throw new InvalidDataException(exception.Message, exception);
+        }
     }
 
     /// <summary>Remembers a check of the learner's own attempt.</summary>
