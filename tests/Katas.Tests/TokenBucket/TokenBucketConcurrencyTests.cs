@@ -88,6 +88,42 @@ public sealed class TokenBucketConcurrencyTests
             "capacity + rate × elapsed tokens were made, and every one was granted exactly once");
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_request_refused_after_losing_a_race_reports_the_wait_from_the_moment_it_lost()
+    {
+        // One token, back one second after it is taken. It was taken at 0 s, so at 1 s the bucket is full.
+        var clock = new InterleavingClock();
+        var bucket = new TokenBucket(1, 1, TimeSpan.FromSeconds(1), clock);
+        bucket.TryAcquire().Should().BeTrue();
+        clock.Time.Advance(TimeSpan.FromSeconds(1));
+
+        // Our request reads 1 s; before it goes on, the clock moves to 2 s and another thread takes the token.
+        Task? rival = null;
+        bool rivalGranted = false;
+        clock.InterruptNextReadOnThisThread(() =>
+        {
+            clock.Time.Advance(TimeSpan.FromSeconds(1));
+            rival = TokenBucketThreads.RunAsync(1, _ => rivalGranted = bucket.TryAcquire(), TestContext.Current.CancellationToken);
+
+            // A bucket that holds a lock while it reads the clock makes the rival wait for that lock; then the
+            // rival goes second, and both requests succeed. Waiting here only decides which order is tested.
+            SpinWait.SpinUntil(() => rival.IsCompleted, TimeSpan.FromSeconds(2));
+        });
+
+        bool granted = bucket.TryAcquire(1, out TimeSpan retryAfter);
+        await rival!;
+
+        rivalGranted.Should().BeTrue("at 2 s the rival finds the bucket full, or refilled after our request took the token at 1 s");
+        if (!granted)
+        {
+            // Refused, so it took effect after the rival's take at 2 s, when the token was due back at 3 s. A
+            // refusal computed from the state after the rival but the clock before it would say 2 s.
+            retryAfter.Should().Be(
+                TimeSpan.FromSeconds(1),
+                "a refusal must describe one moment: the state it saw and a clock reading taken while that state held");
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Parallel_operations_are_linearizable()
     {
@@ -126,6 +162,38 @@ public sealed class TokenBucketConcurrencyTests
                 iter: TestEffort.Rounds(1_000),
                 printActual: actual => $"AvailableTokens = {actual.Bucket.AvailableTokens}; {string.Join("; ", actual.Results.Order(StringComparer.Ordinal))}",
                 printModel: model => $"AvailableTokens = {model.Bucket.AvailableTokens}; {string.Join("; ", model.Results.Order(StringComparer.Ordinal))}");
+    }
+
+    /// <summary>
+    /// A fake clock that can interrupt one thread's next reading: the action runs after the time is read and
+    /// before the reader goes on, so that the test can move the world on while the reader holds a stale time.
+    /// </summary>
+    private sealed class InterleavingClock : TimeProvider
+    {
+        private Action? _interruption;
+        private int _interruptedThread;
+
+        public FakeTimeProvider Time { get; } = new();
+
+        public override long TimestampFrequency => Time.TimestampFrequency;
+
+        public void InterruptNextReadOnThisThread(Action interruption)
+        {
+            _interruptedThread = Environment.CurrentManagedThreadId;
+            _interruption = interruption;
+        }
+
+        public override long GetTimestamp()
+        {
+            long now = Time.GetTimestamp();
+            if (_interruption is { } interruption && Environment.CurrentManagedThreadId == _interruptedThread)
+            {
+                _interruption = null;
+                interruption();
+            }
+
+            return now;
+        }
     }
 
     /// <summary>The bucket under test, its clock, and what each operation returned (in no particular order).</summary>
