@@ -120,7 +120,10 @@ public sealed class BoundedQueue<T>
     /// <param name="item">The item to add.</param>
     /// <param name="cancellationToken">Cancels the wait; a cancelled call adds nothing.</param>
     /// <returns>A task that completes when the item has been added.</returns>
-    /// <remarks>The second level of the kata: no thread may be blocked while the call waits.</remarks>
+    /// <remarks>
+    /// The second level of the kata: no thread may be blocked while the call waits, and the call's continuation
+    /// never runs on the thread that woke it.
+    /// </remarks>
     /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
     public ValueTask EnqueueAsync(T item, CancellationToken cancellationToken = default)
@@ -131,7 +134,10 @@ public sealed class BoundedQueue<T>
     /// <summary>Takes the item at the head, waiting asynchronously while the queue is empty.</summary>
     /// <param name="cancellationToken">Cancels the wait; a cancelled call takes nothing.</param>
     /// <returns>A task whose result is the item that has been in the queue longest.</returns>
-    /// <remarks>The second level of the kata: no thread may be blocked while the call waits.</remarks>
+    /// <remarks>
+    /// The second level of the kata: no thread may be blocked while the call waits, and the call's continuation
+    /// never runs on the thread that woke it.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The queue is empty and adding is complete, so no item will ever come.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>
     public ValueTask<T> DequeueAsync(CancellationToken cancellationToken = default)

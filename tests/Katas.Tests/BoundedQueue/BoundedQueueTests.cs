@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 // The queue's methods take an optional CancellationToken. Calls that cannot block use none; calls that can
 // block run on their own threads and are awaited with a bound (BoundedQueueThreads), or get the test's token.
 #pragma warning disable xUnit1051
@@ -520,5 +522,42 @@ public sealed class BoundedQueueTests
 
         allocated.Should().Be(0, "a queue that does not have to wait reuses its storage");
         sum.Should().Be(2L * 9_999 * 10_000 / 2);
+    }
+
+    [Fact]
+    public async Task A_taken_item_is_released_to_the_garbage_collector()
+    {
+        var queue = new BoundedQueue<object>(4);
+        WeakReference[] added = [EnqueueNewObject(queue), EnqueueNewObject(queue), EnqueueNewObject(queue)];
+
+        await TakeEachWayAndDrop(queue);
+
+        CollectGarbage();
+        added.Should().OnlyContain(item => !item.IsAlive, "the queue must not keep a reference to an item it has handed out, whichever call took it");
+        queue.Count.Should().Be(0);
+    }
+
+    // The helpers below are not inlined, so that no local of the test keeps an object alive by accident.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference EnqueueNewObject(BoundedQueue<object> queue)
+    {
+        var item = new object();
+        queue.Enqueue(item);
+        return new WeakReference(item);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task TakeEachWayAndDrop(BoundedQueue<object> queue)
+    {
+        queue.Dequeue();
+        queue.TryDequeue(out _, NoWait).Should().BeTrue();
+        await queue.DequeueAsync();
+    }
+
+    private static void CollectGarbage()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 }

@@ -1,0 +1,317 @@
+// The queue's methods take an optional CancellationToken. Calls that cannot block use none; calls that can
+// block run on their own threads and are awaited with a bound (BoundedQueueThreads), or get the test's token.
+#pragma warning disable xUnit1051
+
+namespace Katas.Tests;
+
+/// <summary>
+/// Who wakes whom: a wake-up that a cancelled waiter must not swallow, one that arrives for a waiter that a
+/// faster caller has beaten to the item, a waker that must not run the woken call's code, and the races of a
+/// wait with a cancellation and with <c>CompleteAdding</c>.
+/// </summary>
+public sealed class BoundedQueueWakeUpTests
+{
+    private static readonly TimeSpan NoWait = TimeSpan.Zero;
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cancelled_consumer_does_not_swallow_the_wake_up_meant_for_the_next_one(bool async)
+    {
+        var queue = new BoundedQueue<int>(1);
+        using var cancellation = new CancellationTokenSource();
+        Task<int> cancelled = StartDequeue(queue, async, "the Dequeue to be cancelled", cancellation.Token);
+        Task<int> next = StartDequeue(queue, async, "the Dequeue left waiting", CancellationToken.None);
+
+        await cancellation.CancelAsync();
+        Func<Task> waitForCancelled = () => cancelled.ShouldFinish("Dequeue, after its token was cancelled,", TestContext.Current.CancellationToken);
+        await waitForCancelled.Should().ThrowAsync<OperationCanceledException>();
+        queue.Enqueue(4);
+
+        (await next.ShouldFinish("Dequeue, waiting behind one that was cancelled, after an item arrived,", TestContext.Current.CancellationToken))
+            .Should().Be(4, "the cancelled consumer left, so the wake-up for the item goes to the one still waiting");
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cancelled_producer_does_not_swallow_the_wake_up_meant_for_the_next_one(bool async)
+    {
+        var queue = new BoundedQueue<int>(1);
+        queue.Enqueue(1);
+        using var cancellation = new CancellationTokenSource();
+        Task cancelled = StartEnqueue(queue, 2, async, "the Enqueue to be cancelled", cancellation.Token);
+        Task next = StartEnqueue(queue, 3, async, "the Enqueue left waiting", CancellationToken.None);
+
+        await cancellation.CancelAsync();
+        Func<Task> waitForCancelled = () => cancelled.ShouldFinish("Enqueue, after its token was cancelled,", TestContext.Current.CancellationToken);
+        await waitForCancelled.Should().ThrowAsync<OperationCanceledException>();
+        queue.Dequeue().Should().Be(1);
+
+        await next.ShouldFinish("Enqueue, waiting behind one that was cancelled, after room appeared,", TestContext.Current.CancellationToken);
+        queue.Dequeue().Should().Be(3, "the cancelled producer left, so the room goes to the one still waiting");
+        queue.Count.Should().Be(0);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_woken_DequeueAsync_that_a_faster_consumer_beats_to_the_item_goes_on_waiting()
+    {
+        var queue = new BoundedQueue<int>(1);
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
+        {
+            Task<int> waiting = queue.DequeueAsync().AsTask();
+            queue.Enqueue(round);
+
+            // The wake-up is on its way to the waiting call; take the item first, as a consumer on another core could.
+            if (queue.TryDequeue(out int first, NoWait))
+            {
+                first.Should().Be(round);
+                queue.Enqueue(-round - 1);
+                (await waiting.ShouldFinish($"DequeueAsync, beaten to one item and given another (round {round}),", TestContext.Current.CancellationToken))
+                    .Should().Be(-round - 1, $"in round {round} the waiting call lost the first item, so it waits for the next instead of failing");
+            }
+            else
+            {
+                (await waiting.ShouldFinish($"DequeueAsync, given an item (round {round}),", TestContext.Current.CancellationToken)).Should().Be(round);
+            }
+
+            queue.Count.Should().Be(0);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_woken_EnqueueAsync_that_a_faster_producer_beats_to_the_room_goes_on_waiting()
+    {
+        var queue = new BoundedQueue<int>(1);
+        queue.Enqueue(-1);
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
+        {
+            // The queue holds the previous round's item (-1 at first): this call has to wait.
+            Task waiting = queue.EnqueueAsync(round).AsTask();
+            queue.Dequeue().Should().Be(round - 1);
+
+            // The wake-up is on its way to the waiting call; fill the room first, as a producer on another core could.
+            if (queue.TryEnqueue(-round - 2, NoWait))
+            {
+                queue.Dequeue().Should().Be(-round - 2);
+            }
+
+            await waiting.ShouldFinish($"EnqueueAsync, once room appeared for good (round {round}),", TestContext.Current.CancellationToken);
+            queue.Count.Should().Be(1);
+            queue.TryEnqueue(int.MinValue, NoWait).Should().BeFalse($"in round {round} the queue of one slot holds the waiting call's item");
+        }
+
+        queue.Dequeue().Should().Be(rounds - 1);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_wake_up_never_runs_the_woken_call_on_the_wakers_thread()
+    {
+        // A waker holds whatever it holds (a lock, a request thread) while it wakes: running the woken call's
+        // continuation inline would make a producer wait for a consumer's work, or deadlock on the queue's lock.
+        var queue = new BoundedQueue<int>(1);
+        int consumerThread = 0;
+        Task<int> consumer = ConsumeOne();
+        consumer.IsCompleted.Should().BeFalse("the queue is empty");
+        (Thread producer, Task<bool> produced) = BoundedQueueThreads.Start("Enqueue waking a DequeueAsync", () => queue.Enqueue(7));
+        await produced.ShouldFinish("Enqueue waking a DequeueAsync", TestContext.Current.CancellationToken);
+        (await consumer.ShouldFinish("DequeueAsync, after an item arrived,", TestContext.Current.CancellationToken)).Should().Be(7);
+        consumerThread.Should().NotBe(producer.ManagedThreadId, "the consumer's continuation must not run on the producer's thread");
+
+        queue.Enqueue(8);
+        int producerThread = 0;
+        Task waitingProducer = ProduceOne(9);
+        waitingProducer.IsCompleted.Should().BeFalse("the queue is full");
+        (Thread consumerOfEight, Task<int> consumed) = BoundedQueueThreads.Start("Dequeue waking an EnqueueAsync", () => queue.Dequeue());
+        (await consumed.ShouldFinish("Dequeue waking an EnqueueAsync", TestContext.Current.CancellationToken)).Should().Be(8);
+        await waitingProducer.ShouldFinish("EnqueueAsync, after room appeared,", TestContext.Current.CancellationToken);
+        producerThread.Should().NotBe(consumerOfEight.ManagedThreadId, "the producer's continuation must not run on the consumer's thread");
+        queue.Dequeue().Should().Be(9);
+
+        async Task<int> ConsumeOne()
+        {
+            int item = await queue.DequeueAsync().ConfigureAwait(false);
+            consumerThread = Environment.CurrentManagedThreadId;
+            return item;
+        }
+
+        async Task ProduceOne(int item)
+        {
+            await queue.EnqueueAsync(item).ConfigureAwait(false);
+            producerThread = Environment.CurrentManagedThreadId;
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_a_DequeueAsync_just_as_an_item_arrives_neither_loses_nor_duplicates_it()
+    {
+        var queue = new BoundedQueue<int>(1);
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
+        {
+            using var cancellation = new CancellationTokenSource();
+            Task<int> taken = queue.DequeueAsync(cancellation.Token).AsTask();
+            await RaceAsync(() => queue.Enqueue(round), cancellation, round);
+
+            try
+            {
+                (await taken.ShouldFinish($"DequeueAsync racing a cancellation (round {round})", TestContext.Current.CancellationToken))
+                    .Should().Be(round);
+                queue.Count.Should().Be(0, $"in round {round} the item was delivered, so it must have left the queue");
+            }
+            catch (OperationCanceledException)
+            {
+                queue.TryDequeue(out int left, NoWait).Should().BeTrue($"in round {round} the DequeueAsync was cancelled, so the item must still be there");
+                left.Should().Be(round);
+            }
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_an_EnqueueAsync_just_as_room_appears_neither_loses_nor_duplicates_its_item()
+    {
+        var queue = new BoundedQueue<int>(1);
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
+        {
+            queue.Enqueue(-1);
+            using var cancellation = new CancellationTokenSource();
+            Task added = queue.EnqueueAsync(round, cancellation.Token).AsTask();
+            await RaceAsync(() => queue.Dequeue().Should().Be(-1), cancellation, round);
+
+            bool wasAdded;
+            try
+            {
+                await added.ShouldFinish($"EnqueueAsync racing a cancellation (round {round})", TestContext.Current.CancellationToken);
+                wasAdded = true;
+            }
+            catch (OperationCanceledException)
+            {
+                wasAdded = false;
+            }
+
+            bool found = queue.TryDequeue(out int item, NoWait);
+            found.Should().Be(wasAdded, $"in round {round} the item is in the queue exactly when EnqueueAsync completed normally");
+            if (found)
+            {
+                item.Should().Be(round);
+            }
+
+            queue.Count.Should().Be(0);
+        }
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("Dequeue")]
+    [InlineData("DequeueAsync")]
+    [InlineData("Enqueue")]
+    [InlineData("EnqueueAsync")]
+    public async Task CompleteAdding_racing_a_call_that_is_about_to_wait_always_ends_it_with_InvalidOperationException(string call)
+    {
+        bool producer = call.StartsWith("Enqueue", StringComparison.Ordinal);
+        bool async = call.EndsWith("Async", StringComparison.Ordinal);
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
+        {
+            // A full queue for a producer, an empty one for a consumer: the call has to wait, unless adding is complete.
+            var queue = new BoundedQueue<int>(1);
+            if (producer)
+            {
+                queue.Enqueue(-1);
+            }
+
+            // Both sides start together, and the completer lags a little more each round, so that CompleteAdding
+            // lands at every point of the call's way into its wait. A blocking call starts on a thread of its own.
+            int atStartLine = 0;
+            int lag = round % 64 * 8;
+            int item = round;
+            (_, Task<bool> completed) = BoundedQueueThreads.Start("CompleteAdding", () =>
+            {
+                StartTogether(ref atStartLine);
+                Thread.SpinWait(lag);
+                queue.CompleteAdding();
+            });
+            Task waiter;
+            if (async)
+            {
+                StartTogether(ref atStartLine);
+                waiter = producer ? queue.EnqueueAsync(item).AsTask() : queue.DequeueAsync().AsTask();
+            }
+            else
+            {
+                (_, waiter) = BoundedQueueThreads.Start(call, () =>
+                {
+                    StartTogether(ref atStartLine);
+                    if (producer)
+                    {
+                        queue.Enqueue(item);
+                    }
+                    else
+                    {
+                        queue.Dequeue();
+                    }
+                });
+            }
+
+            await completed.ShouldFinish("CompleteAdding", TestContext.Current.CancellationToken);
+            Func<Task> wait = () => waiter.ShouldFinish($"{call} racing CompleteAdding (round {round})", TestContext.Current.CancellationToken);
+            await wait.Should().ThrowAsync<InvalidOperationException>(
+                $"in round {round} the queue was {(producer ? "full" : "empty")} and adding was completed, so {call} can neither succeed nor wait forever");
+            queue.Count.Should().Be(producer ? 1 : 0);
+        }
+    }
+
+    // Starts a Dequeue that has to wait: on a thread of its own, or as a DequeueAsync.
+    private static Task<int> StartDequeue(BoundedQueue<int> queue, bool async, string what, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            return queue.DequeueAsync(cancellationToken).AsTask();
+        }
+
+        (Thread thread, Task<int> taken) = BoundedQueueThreads.Start(what, () => queue.Dequeue(cancellationToken));
+        BoundedQueueThreads.WaitUntilBlocked(thread);
+        return taken;
+    }
+
+    // Starts an Enqueue that has to wait: on a thread of its own, or as an EnqueueAsync.
+    private static Task StartEnqueue(BoundedQueue<int> queue, int item, bool async, string what, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            return queue.EnqueueAsync(item, cancellationToken).AsTask();
+        }
+
+        (Thread thread, Task<bool> added) = BoundedQueueThreads.Start(what, () => queue.Enqueue(item, cancellationToken));
+        BoundedQueueThreads.WaitUntilBlocked(thread);
+        return added;
+    }
+
+    // Races a change that wakes the waiting call against the cancellation of its token: in even rounds the change
+    // comes first and the cancellation right after it, in odd rounds the two run at once on two threads.
+    private static async Task RaceAsync(Action wake, CancellationTokenSource cancellation, int round)
+    {
+        if (round % 2 == 0)
+        {
+            wake();
+            await cancellation.CancelAsync();
+            return;
+        }
+
+        (_, Task<bool> cancel) = BoundedQueueThreads.Start("Cancel", cancellation.Cancel);
+        wake();
+        await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
+    }
+
+    // Both threads spin at the start line until the other arrives.
+    private static void StartTogether(ref int atStartLine)
+    {
+        Interlocked.Increment(ref atStartLine);
+        while (Volatile.Read(ref atStartLine) < 2)
+        {
+            Thread.SpinWait(1);
+        }
+    }
+}
