@@ -53,6 +53,42 @@ public sealed class BoundedQueueWakeUpTests
         queue.Count.Should().Be(0);
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("TryDequeue")]
+    [InlineData("TryEnqueue")]
+    public async Task A_call_that_timed_out_does_not_swallow_the_wake_up_meant_for_the_next_one(string call)
+    {
+        bool producer = call == "TryEnqueue";
+        var queue = new BoundedQueue<int>(1);
+        if (producer)
+        {
+            queue.Enqueue(1);
+        }
+
+        (Thread first, Task<bool> timedOut) = BoundedQueueThreads.Start(
+            $"{call} with a timeout", () => producer ? queue.TryEnqueue(2, TimeSpan.FromMilliseconds(200)) : queue.TryDequeue(out _, TimeSpan.FromMilliseconds(200)));
+        BoundedQueueThreads.WaitUntilBlocked(first);
+        Task next = producer
+            ? StartEnqueue(queue, 3, async: false, "the Enqueue left waiting", CancellationToken.None)
+            : StartDequeue(queue, async: false, "the Dequeue left waiting", CancellationToken.None);
+
+        (await timedOut.ShouldFinish($"{call}, once its timeout passed,", TestContext.Current.CancellationToken))
+            .Should().BeFalse("nothing changed before the timeout passed");
+        if (producer)
+        {
+            queue.Dequeue().Should().Be(1);
+        }
+        else
+        {
+            queue.Enqueue(4);
+        }
+
+        await next.ShouldFinish($"the call waiting behind a {call} that timed out", TestContext.Current.CancellationToken);
+        int delivered = producer ? queue.Dequeue() : await (Task<int>)next;
+        delivered.Should().Be(producer ? 3 : 4, "the call that timed out left, so the wake-up goes to the one still waiting");
+        queue.Count.Should().Be(0);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_woken_DequeueAsync_that_a_faster_consumer_beats_to_the_item_goes_on_waiting()
     {
@@ -61,12 +97,16 @@ public sealed class BoundedQueueWakeUpTests
         for (int round = 0; round < rounds; round++)
         {
             Task<int> waiting = queue.DequeueAsync().AsTask();
+            PauseForThePoolThreads();
             queue.Enqueue(round);
 
             // The wake-up is on its way to the waiting call; take the item first, as a consumer on another core could.
             if (queue.TryDequeue(out int first, NoWait))
             {
                 first.Should().Be(round);
+                PauseForThePoolThreads();
+                waiting.IsCompleted.Should().BeFalse(
+                    $"in round {round} the woken call found the item gone and the queue empty, so it must be waiting again ({waiting.Exception?.InnerException?.Message})");
                 queue.Enqueue(-round - 1);
                 (await waiting.ShouldFinish($"DequeueAsync, beaten to one item and given another (round {round}),", TestContext.Current.CancellationToken))
                     .Should().Be(-round - 1, $"in round {round} the waiting call lost the first item, so it waits for the next instead of failing");
@@ -90,11 +130,15 @@ public sealed class BoundedQueueWakeUpTests
         {
             // The queue holds the previous round's item (-1 at first): this call has to wait.
             Task waiting = queue.EnqueueAsync(round).AsTask();
+            PauseForThePoolThreads();
             queue.Dequeue().Should().Be(round - 1);
 
             // The wake-up is on its way to the waiting call; fill the room first, as a producer on another core could.
             if (queue.TryEnqueue(-round - 2, NoWait))
             {
+                PauseForThePoolThreads();
+                waiting.IsCompleted.Should().BeFalse(
+                    $"in round {round} the woken call found the room gone and the queue full, so it must be waiting again ({waiting.Exception?.InnerException?.Message})");
                 queue.Dequeue().Should().Be(-round - 2);
             }
 
@@ -304,6 +348,12 @@ public sealed class BoundedQueueWakeUpTests
         wake();
         await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
     }
+
+    // A thread-pool thread that has just run a continuation spins a while looking for more work, and would run
+    // the next wake-up's continuation before the test's very next call could get in first; a millisecond lets
+    // it park, so that the test wins that race. After the test has won it, a millisecond lets the woken call
+    // run and show what it does about it. The pauses only make the interleaving likely; no result depends on time.
+    private static void PauseForThePoolThreads() => Thread.Sleep(1);
 
     // Both threads spin at the start line until the other arrives.
     private static void StartTogether(ref int atStartLine)

@@ -406,6 +406,25 @@ public sealed class CircularBufferTests
     }
 
     [Fact]
+    public void Reset_starts_an_enumeration_again_from_the_oldest_item_and_fails_after_a_change()
+    {
+        var buffer = new CircularBuffer<int>(3);
+        buffer.Write(1);
+        buffer.Write(2);
+        IEnumerator<int> enumerator = ((IEnumerable<int>)buffer).GetEnumerator();
+        enumerator.MoveNext().Should().BeTrue();
+        enumerator.MoveNext().Should().BeTrue();
+        enumerator.Current.Should().Be(2);
+
+        enumerator.Reset();
+
+        enumerator.MoveNext().Should().BeTrue("Reset goes back to before the oldest item");
+        enumerator.Current.Should().Be(1);
+        buffer.Write(3);
+        enumerator.Invoking(e => e.Reset()).Should().Throw<InvalidOperationException>("the buffer changed since the enumerator was made");
+    }
+
+    [Fact]
     public void A_refused_write_or_a_failed_read_does_not_disturb_an_enumeration()
     {
         var full = new CircularBuffer<int>(2);
@@ -535,6 +554,20 @@ public sealed class CircularBufferTests
 
         CollectGarbage();
         written.Should().OnlyContain(item => !item.IsAlive, "a cleared buffer must hold no references, wrapped or not");
+    }
+
+    [Fact]
+    public void Clear_releases_items_that_do_not_wrap_too()
+    {
+        var buffer = new CircularBuffer<object>(4);
+        buffer.Write(new object());
+        buffer.Read();
+        var written = new[] { WriteNewObject(buffer), WriteNewObject(buffer) };
+
+        buffer.Clear();
+
+        CollectGarbage();
+        written.Should().OnlyContain(item => !item.IsAlive, "a cleared buffer must hold no references, wherever its items sat");
     }
 
     [Fact]
