@@ -122,7 +122,7 @@ public sealed class BoundedQueue<T>
     /// <returns>A task that completes when the item has been added.</returns>
     /// <remarks>
     /// The second level of the kata: no thread may be blocked while the call waits, and the call's continuation
-    /// never runs on the thread that woke it.
+    /// never runs on the thread that woke it, nor on the caller's synchronization context.
     /// </remarks>
     /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
@@ -136,7 +136,7 @@ public sealed class BoundedQueue<T>
     /// <returns>A task whose result is the item that has been in the queue longest.</returns>
     /// <remarks>
     /// The second level of the kata: no thread may be blocked while the call waits, and the call's continuation
-    /// never runs on the thread that woke it.
+    /// never runs on the thread that woke it, nor on the caller's synchronization context.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The queue is empty and adding is complete, so no item will ever come.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>

@@ -188,6 +188,50 @@ public sealed class BoundedQueueWakeUpTests
         }
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("DequeueAsync")]
+    [InlineData("EnqueueAsync")]
+    public async Task A_woken_async_call_does_not_resume_on_the_callers_synchronization_context(string call)
+    {
+        bool producer = call == "EnqueueAsync";
+        var queue = new BoundedQueue<int>(1);
+        if (producer)
+        {
+            queue.Enqueue(1);
+        }
+
+        var context = new RecordingSynchronizationContext();
+        (_, Task<Task> started) = BoundedQueueThreads.Start($"{call} called under a UI-like synchronization context", () =>
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+            return producer ? queue.EnqueueAsync(2).AsTask() : queue.DequeueAsync().AsTask();
+        });
+        Task waiting = await started.ShouldFinish($"calling {call}", TestContext.Current.CancellationToken);
+        waiting.IsCompleted.Should().BeFalse(producer ? "the queue is full" : "the queue is empty");
+
+        if (producer)
+        {
+            queue.Dequeue().Should().Be(1);
+        }
+        else
+        {
+            queue.Enqueue(5);
+        }
+
+        await waiting.ShouldFinish($"{call}, once woken,", TestContext.Current.CancellationToken);
+        context.Posts.Should().Be(
+            0,
+            "the queue's own awaits must not resume on the caller's context (await ... ConfigureAwait(false)): a UI thread blocked on this call would wait forever for a continuation queued to itself");
+        if (producer)
+        {
+            queue.Dequeue().Should().Be(2, "the woken EnqueueAsync added its item");
+        }
+        else
+        {
+            (await (Task<int>)waiting).Should().Be(5, "the woken DequeueAsync took the item that arrived");
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Cancelling_a_DequeueAsync_just_as_an_item_arrives_neither_loses_nor_duplicates_it()
     {
@@ -363,5 +407,31 @@ public sealed class BoundedQueueWakeUpTests
         {
             Thread.SpinWait(1);
         }
+    }
+
+    /// <summary>
+    /// A synchronization context like a UI thread's, except that it counts what is posted to it and runs it on
+    /// the thread pool, so that a continuation sent back to the caller is seen rather than left hanging.
+    /// </summary>
+    private sealed class RecordingSynchronizationContext : SynchronizationContext
+    {
+        private int _posts;
+
+        /// <summary>Gets how many callbacks have been posted or sent to this context.</summary>
+        public int Posts => Volatile.Read(ref _posts);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+
+        public override void Send(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            d(state);
+        }
+
+        public override SynchronizationContext CreateCopy() => this;
     }
 }
