@@ -269,25 +269,7 @@ public sealed class BoundedQueueWakeUpTests
             Task added = queue.EnqueueAsync(round, cancellation.Token).AsTask();
             await RaceAsync(() => queue.Dequeue().Should().Be(-1), cancellation, round);
 
-            bool wasAdded;
-            try
-            {
-                await added.ShouldFinish($"EnqueueAsync racing a cancellation (round {round})", TestContext.Current.CancellationToken);
-                wasAdded = true;
-            }
-            catch (OperationCanceledException)
-            {
-                wasAdded = false;
-            }
-
-            bool found = queue.TryDequeue(out int item, NoWait);
-            found.Should().Be(wasAdded, $"in round {round} the item is in the queue exactly when EnqueueAsync completed normally");
-            if (found)
-            {
-                item.Should().Be(round);
-            }
-
-            queue.Count.Should().Be(0);
+            await added.ShouldHaveAddedExactlyIfItReturned(queue, round, $"EnqueueAsync racing a cancellation (round {round})", TestContext.Current.CancellationToken);
         }
     }
 
