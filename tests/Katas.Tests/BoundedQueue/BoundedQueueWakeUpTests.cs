@@ -11,6 +11,9 @@ namespace Katas.Tests;
 /// </summary>
 public sealed class BoundedQueueWakeUpTests
 {
+    // The item that fills the one slot of a queue on which a producer has to wait.
+    private const int Filler = -1;
+
     private static readonly TimeSpan NoWait = TimeSpan.Zero;
 
     [Theory(Timeout = 30_000)]
@@ -59,11 +62,7 @@ public sealed class BoundedQueueWakeUpTests
     public async Task A_call_that_timed_out_does_not_swallow_the_wake_up_meant_for_the_next_one(string call)
     {
         bool producer = call == "TryEnqueue";
-        var queue = new BoundedQueue<int>(1);
-        if (producer)
-        {
-            queue.Enqueue(1);
-        }
+        BoundedQueue<int> queue = QueueThatMakesItWait(producer);
 
         (Thread first, Task<bool> timedOut) = BoundedQueueThreads.Start(
             $"{call} with a timeout", () => producer ? queue.TryEnqueue(2, TimeSpan.FromMilliseconds(200)) : queue.TryDequeue(out _, TimeSpan.FromMilliseconds(200)));
@@ -74,18 +73,11 @@ public sealed class BoundedQueueWakeUpTests
 
         (await timedOut.ShouldFinish($"{call}, once its timeout passed,", TestContext.Current.CancellationToken))
             .Should().BeFalse("nothing changed before the timeout passed");
-        if (producer)
-        {
-            queue.Dequeue().Should().Be(1);
-        }
-        else
-        {
-            queue.Enqueue(4);
-        }
+        GiveWhatItWaitsFor(queue, producer, item: 4);
 
         await next.ShouldFinish($"the call waiting behind a {call} that timed out", TestContext.Current.CancellationToken);
-        int delivered = producer ? queue.Dequeue() : await (Task<int>)next;
-        delivered.Should().Be(producer ? 3 : 4, "the call that timed out left, so the wake-up goes to the one still waiting");
+        (await DeliveredBy(next, queue, producer))
+            .Should().Be(producer ? 3 : 4, "the call that timed out left, so the wake-up goes to the one still waiting");
         queue.Count.Should().Be(0);
     }
 
@@ -194,11 +186,7 @@ public sealed class BoundedQueueWakeUpTests
     public async Task A_woken_async_call_does_not_resume_on_the_callers_synchronization_context(string call)
     {
         bool producer = call == "EnqueueAsync";
-        var queue = new BoundedQueue<int>(1);
-        if (producer)
-        {
-            queue.Enqueue(1);
-        }
+        BoundedQueue<int> queue = QueueThatMakesItWait(producer);
 
         var context = new RecordingSynchronizationContext();
         (_, Task<Task> started) = BoundedQueueThreads.Start($"{call} called under a UI-like synchronization context", () =>
@@ -209,27 +197,14 @@ public sealed class BoundedQueueWakeUpTests
         Task waiting = await started.ShouldFinish($"calling {call}", TestContext.Current.CancellationToken);
         waiting.IsCompleted.Should().BeFalse(producer ? "the queue is full" : "the queue is empty");
 
-        if (producer)
-        {
-            queue.Dequeue().Should().Be(1);
-        }
-        else
-        {
-            queue.Enqueue(5);
-        }
+        GiveWhatItWaitsFor(queue, producer, item: 5);
 
         await waiting.ShouldFinish($"{call}, once woken,", TestContext.Current.CancellationToken);
         context.Posts.Should().Be(
             0,
             "the queue's own awaits must not resume on the caller's context (await ... ConfigureAwait(false)): a UI thread blocked on this call would wait forever for a continuation queued to itself");
-        if (producer)
-        {
-            queue.Dequeue().Should().Be(2, "the woken EnqueueAsync added its item");
-        }
-        else
-        {
-            (await (Task<int>)waiting).Should().Be(5, "the woken DequeueAsync took the item that arrived");
-        }
+        (await DeliveredBy(waiting, queue, producer))
+            .Should().Be(producer ? 2 : 5, producer ? "the woken EnqueueAsync added its item" : "the woken DequeueAsync took the item that arrived");
     }
 
     [Fact(Timeout = 60_000)]
@@ -285,12 +260,8 @@ public sealed class BoundedQueueWakeUpTests
         int rounds = TestEffort.Rounds(1_000);
         for (int round = 0; round < rounds; round++)
         {
-            // A full queue for a producer, an empty one for a consumer: the call has to wait, unless adding is complete.
-            var queue = new BoundedQueue<int>(1);
-            if (producer)
-            {
-                queue.Enqueue(-1);
-            }
+            // The call has to wait, unless adding is complete.
+            BoundedQueue<int> queue = QueueThatMakesItWait(producer);
 
             // Both sides start together, and the completer lags a little more each round, so that CompleteAdding
             // lands at every point of the call's way into its wait. A blocking call starts on a thread of its own.
@@ -332,6 +303,35 @@ public sealed class BoundedQueueWakeUpTests
             queue.Count.Should().Be(producer ? 1 : 0);
         }
     }
+
+    // A one-slot queue on which the call has to wait: full (holding Filler) for a producer, empty for a consumer.
+    private static BoundedQueue<int> QueueThatMakesItWait(bool producer)
+    {
+        var queue = new BoundedQueue<int>(1);
+        if (producer)
+        {
+            queue.Enqueue(Filler);
+        }
+
+        return queue;
+    }
+
+    // Gives a call waiting on QueueThatMakesItWait what it waits for: room (the filler taken out) or an item.
+    private static void GiveWhatItWaitsFor(BoundedQueue<int> queue, bool producer, int item)
+    {
+        if (producer)
+        {
+            queue.Dequeue().Should().Be(Filler);
+        }
+        else
+        {
+            queue.Enqueue(item);
+        }
+    }
+
+    // What a woken call that has finished delivered: a producer's item, taken back out, or the item a consumer took.
+    private static async Task<int> DeliveredBy(Task call, BoundedQueue<int> queue, bool producer) =>
+        producer ? queue.Dequeue() : await (Task<int>)call;
 
     // Starts a Dequeue that has to wait: on a thread of its own, or as a DequeueAsync.
     private static Task<int> StartDequeue(BoundedQueue<int> queue, bool async, string what, CancellationToken cancellationToken)
