@@ -60,7 +60,7 @@ public sealed class CheckEndToEndTests : IDisposable
 
         exitCode.Should().Be(ExitCodes.Failure);
         output.Should().Contain("✗ LruCacheTests.A_hit_makes_the_entry_the_most_recently_used").And.Contain("Expected");
-        File.ReadAllText(Path.Combine(RepositoryLayout.Current.MistakeBuildFolder(Lru, "NoRefreshOnGet"), "LruCache.cs"))
+        File.ReadAllText(Path.Combine(Path.Combine(RepositoryLayout.Current.StateFolder, "mistakes", Lru.Folder, "NoRefreshOnGet"), "LruCache.cs"))
             .Should().StartWith("// Mistake: A hit in TryGet does not move the entry to the front");
     }
 
@@ -157,8 +157,7 @@ public sealed class CheckEndToEndTests : IDisposable
 
     private static string CorrectAttempt()
     {
-        string alternative = RepositoryLayout.Current.AlternativeFolders(Lru).Single(folder => folder.EndsWith("DictionaryLinkedList", StringComparison.Ordinal));
-        return File.ReadAllText(Path.Combine(alternative, "LruCache.cs")).ReplaceLineEndings("\n");
+        return File.ReadAllText(Path.Combine(RepositoryLayout.Current.ExemplarFolder(Lru), "LruCache.cs")).ReplaceLineEndings("\n");
     }
 
     private void WriteAttempt(string source) => File.WriteAllText(Path.Combine(_attempt, "LruCache.cs"), source);

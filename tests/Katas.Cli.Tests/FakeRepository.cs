@@ -17,11 +17,7 @@ internal sealed class FakeRepository : IDisposable
         foreach (var kata in KataCatalogue.All)
         {
             CopyFolder(real.ExerciseFolder(kata), Layout.ExerciseFolder(kata));
-            CopyFolder(real.PristineStubFolder(kata), Layout.PristineStubFolder(kata));
             CopyFolder(real.SolutionFolder(kata), Layout.SolutionFolder(kata));
-
-            // The real attempt may be the learner's work in progress; the fake one starts untouched.
-            CopyFolder(real.PristineStubFolder(kata), Layout.ExerciseFolder(kata));
         }
     }
 

@@ -17,7 +17,6 @@ public sealed class VerifyTests : IDisposable
     [Fact]
     public async Task A_drifted_stub_copy_a_stale_recipe_and_an_attempt_that_does_not_build_are_each_reported_broken()
     {
-        File.AppendAllText(Path.Combine(_repository.Layout.PristineStubFolder(Lru), "LruCache.cs"), "// drifted\n");
         string mistakes = Path.Combine(_repository.Layout.Root, "tests", "Mistakes", Lru.Folder);
         Directory.CreateDirectory(mistakes);
         File.WriteAllText(

@@ -1,8 +1,10 @@
 extern alias Attempt;
+extern alias Exemplar;
 extern alias Reference;
 using BenchmarkDotNet.Attributes;
 using BitFaster.Caching.Lru;
 using AttemptLru = Attempt::Katas.LruCache<int, int>;
+using ExemplarLru = Exemplar::Katas.LruCache<int, int>;
 using ReferenceLru = Reference::Katas.LruCache<int, int>;
 
 namespace Katas.Benchmarks;
@@ -10,7 +12,7 @@ namespace Katas.Benchmarks;
 /// <summary>
 /// The LRU kata: capacity 1,000, a fixed stream of 65,536 operations (80 % get then put on a miss,
 /// 20 % put) per invocation, reported per operation. Baseline: BitFaster.Caching's ClassicLru, the
-/// ecosystem's textbook dictionary-plus-list LRU. The floor row is a bare dictionary that never evicts.
+/// ecosystem's textbook dictionary-plus-list LRU; the exemplar is the kata's own (src/Katas.Answers/LruCache/Exemplar). The floor row is a bare dictionary that never evicts.
 /// </summary>
 [MemoryDiagnoser]
 public class LruCacheBenchmarks
@@ -20,7 +22,7 @@ public class LruCacheBenchmarks
     private ReferenceLru? _reference;
     private ClassicLru<int, int>? _classic;
     private FastConcurrentLru<int, int>? _fastConcurrent;
-    private DictionaryLinkedListLru? _naive;
+    private ExemplarLru? _exemplar;
     private Dictionary<int, int>? _floor;
 
     /// <summary>Gets or sets the key distribution of the stream.</summary>
@@ -55,11 +57,11 @@ public class LruCacheBenchmarks
         Warm(FastConcurrentLru);
     }
 
-    [GlobalSetup(Target = nameof(DictionaryLinkedList))]
-    public void SetUpNaive()
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
     {
-        _naive = new DictionaryLinkedListLru(KeyStreams.Capacity);
-        Warm(DictionaryLinkedList);
+        _exemplar = new ExemplarLru(KeyStreams.Capacity);
+        Warm(Exemplar);
     }
 
     [GlobalSetup(Target = nameof(DictionaryFloor))]
@@ -82,7 +84,7 @@ public class LruCacheBenchmarks
     public int FastConcurrentLru() => CacheWorkload.Run(new FastConcurrentOperations(_fastConcurrent!), _operations);
 
     [Benchmark(OperationsPerInvoke = KeyStreams.Length)]
-    public int DictionaryLinkedList() => CacheWorkload.Run(new NaiveOperations(_naive!), _operations);
+    public int Exemplar() => CacheWorkload.Run(new ExemplarOperations(_exemplar!), _operations);
 
     [Benchmark(OperationsPerInvoke = KeyStreams.Length)]
     public int DictionaryFloor() => CacheWorkload.Run(new FloorOperations(_floor!), _operations);
@@ -121,7 +123,7 @@ public class LruCacheBenchmarks
         public void Put(int key) => cache.AddOrUpdate(key, key);
     }
 
-    private readonly struct NaiveOperations(DictionaryLinkedListLru cache) : ICacheOperations
+    private readonly struct ExemplarOperations(ExemplarLru cache) : ICacheOperations
     {
         public bool TryGet(int key) => cache.TryGet(key, out _);
 

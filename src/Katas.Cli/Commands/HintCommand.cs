@@ -27,7 +27,7 @@ internal static class HintCommand
 
     private static int Run(CommandContext context, Kata kata, bool againOnly)
     {
-        var hints = Hints.Parse(File.ReadAllText(context.Layout.HintsFile(kata)));
+        var hints = Hints.Parse(File.ReadAllText(context.Layout.HintsFile(kata))).OrderBy(stage => stage.Key).SelectMany(stage => stage.Value).ToList();
         var store = context.LoadProgress();
         var progress = store.For(kata.Slug);
         int revealed = Math.Min(progress.HintsTaken, hints.Count);

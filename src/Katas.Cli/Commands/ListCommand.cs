@@ -46,7 +46,7 @@ internal static class ListCommand
             bool isSolved = !pristine && state.Total > 0 && state.Passed == state.Total;
             solved += isSolved ? 1 : 0;
             next ??= isSolved ? null : kata;
-            int hintCount = Hints.Parse(File.ReadAllText(context.Layout.HintsFile(kata))).Count;
+            int hintCount = Hints.Parse(File.ReadAllText(context.Layout.HintsFile(kata))).Values.Sum(stage => stage.Count);
             table.AddRow(
                 new Text((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Markup($"[bold]{Markup.Escape(kata.Slug)}[/]\n[grey]{Markup.Escape(kata.Title)}[/]"),

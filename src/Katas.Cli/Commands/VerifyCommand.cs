@@ -50,26 +50,12 @@ internal static class VerifyCommand
         int broken = 0;
         foreach (var kata in katas)
         {
-            // reset restores from the untouched copy, so it must be the committed stub, file for file.
-            var drift = context.Files.Differences(kata);
-            if (drift.Count == 0)
-            {
-                held++;
-                console.MarkupLineInterpolated($"[green]ok[/]     {kata.Slug,-20} {"untouched stub copy",-40} equals src/Katas.Exercises/{kata.Folder}");
-            }
-            else
-            {
-                broken++;
-                console.MarkupLineInterpolated(
-                    $"[red]BROKEN[/] {kata.Slug,-20} {"untouched stub copy",-40} differs in {string.Join(", ", drift)}: copy the stub to {context.Relative(context.Layout.PristineStubFolder(kata))}");
-            }
-
             var candidates = new List<(string Label, string? Source, Expectation Expected)>
             {
                 ("stub", null, Expectation.Fails),
             };
             candidates.AddRange(context.Layout.Mistakes(kata).Select(path => ($"mistake {Path.GetFileNameWithoutExtension(path)}", (string?)path, Expectation.Fails)));
-            candidates.AddRange(context.Layout.AlternativeFolders(kata).Select(folder => ($"alternative {Path.GetFileName(folder)}", (string?)folder, Expectation.Passes)));
+            candidates.AddRange(context.Layout.AnswerFolders(kata).Select(folder => ($"answer {Path.GetFileName(folder)}", (string?)folder, Expectation.Passes)));
 
             foreach (var (label, source, expected) in candidates)
             {

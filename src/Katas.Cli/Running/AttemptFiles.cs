@@ -16,8 +16,8 @@ internal sealed class AttemptFiles(KataLayout layout)
     /// <returns>Relative paths: changed, added or deleted files.</returns>
     public IReadOnlyList<string> Differences(Kata kata)
     {
-        string attempt = layout.ExerciseFolder(kata);
-        string pristine = layout.PristineStubFolder(kata);
+        string attempt = layout.AttemptFolder(kata);
+        string pristine = layout.ExerciseFolder(kata);
         var attemptFiles = KataLayout.SourceFiles(attempt);
         var pristineFiles = KataLayout.SourceFiles(pristine);
         return
@@ -34,8 +34,8 @@ internal sealed class AttemptFiles(KataLayout layout)
     /// <exception cref="InvalidOperationException">The kata has no untouched copy of its stub.</exception>
     public IReadOnlyList<string> Reset(Kata kata)
     {
-        string attempt = layout.ExerciseFolder(kata);
-        string pristine = layout.PristineStubFolder(kata);
+        string attempt = layout.AttemptFolder(kata);
+        string pristine = layout.ExerciseFolder(kata);
         if (KataLayout.SourceFiles(pristine).Count == 0)
         {
             throw new InvalidOperationException($"There is no untouched copy of the {kata.Slug} stub in {pristine}.");

@@ -41,6 +41,7 @@ internal sealed class KataChecker(KataLayout layout)
             attemptSource = WriteOut(kata, attemptSource);
         }
 
+        attemptSource ??= Directory.Exists(layout.AttemptFolder(kata)) ? layout.AttemptFolder(kata) : layout.ExerciseFolder(kata);
         var build = await _builder.BuildAsync(kata, attemptSource, cancellationToken).ConfigureAwait(false);
         if (!build.Succeeded)
         {
@@ -57,7 +58,7 @@ internal sealed class KataChecker(KataLayout layout)
         try
         {
             var recipe = MistakeRecipe.Load(recipePath);
-            string folder = layout.MistakeBuildFolder(kata, recipe.Name);
+            string folder = Path.Combine(layout.StateFolder, "mistakes", kata.Folder, recipe.Name);
             recipe.WriteTo(folder);
             return folder;
         }

@@ -138,7 +138,7 @@ public sealed class BoundedQueueAsyncTests
                 }
             },
             testToken);
-        (_, Task<bool> blockingProducer) = BoundedQueueThreads.Start("blocking producer", () =>
+        (_, Task<bool> blockingProducer) = TestThreads.Start("blocking producer", () =>
         {
             for (int i = PerProducer; i < 2 * PerProducer; i++)
             {
@@ -164,7 +164,7 @@ public sealed class BoundedQueueAsyncTests
                 }
             },
             testToken);
-        (_, Task<bool> blockingConsumer) = BoundedQueueThreads.Start("blocking consumer", () =>
+        (_, Task<bool> blockingConsumer) = TestThreads.Start("blocking consumer", () =>
         {
             while (queue.TryDequeue(out int item, Timeout.InfiniteTimeSpan, testToken))
             {

@@ -29,9 +29,9 @@ public sealed class BoundedQueueConcurrencyTests
 
         // A chaos thread keeps cancelling a shared token; one call in eight waits on it.
         using var chaos = new BoundedQueueChaos();
-        (_, Task<bool> chaosThread) = BoundedQueueThreads.Start("chaos", chaos.Run);
+        (_, Task<bool> chaosThread) = TestThreads.Start("chaos", chaos.Run);
 
-        var producers = Enumerable.Range(0, Producers).Select(producer => BoundedQueueThreads.Start($"producer {producer}", () =>
+        var producers = Enumerable.Range(0, Producers).Select(producer => TestThreads.Start($"producer {producer}", () =>
         {
             var random = new Random(producer);
             for (int sequence = 0; sequence < PerProducer; sequence++)
@@ -53,7 +53,7 @@ public sealed class BoundedQueueConcurrencyTests
             }
         })).ToList();
 
-        var consumers = Enumerable.Range(0, Consumers).Select(consumer => BoundedQueueThreads.Start($"consumer {consumer}", () =>
+        var consumers = Enumerable.Range(0, Consumers).Select(consumer => TestThreads.Start($"consumer {consumer}", () =>
         {
             var random = new Random(100 + consumer);
             var lastSequence = new int[Producers];

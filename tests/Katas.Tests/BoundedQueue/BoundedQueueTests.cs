@@ -121,7 +121,7 @@ public sealed class BoundedQueueTests
         var queue = new BoundedQueue<int>(1);
         queue.Enqueue(1);
 
-        (_, Task<bool> added) = BoundedQueueThreads.Start("TryEnqueue with a 50 ms timeout", () => queue.TryEnqueue(2, TimeSpan.FromMilliseconds(50)));
+        (_, Task<bool> added) = TestThreads.Start("TryEnqueue with a 50 ms timeout", () => queue.TryEnqueue(2, TimeSpan.FromMilliseconds(50)));
 
         (await added.ShouldFinish("TryEnqueue with a 50 ms timeout on a full queue", TestContext.Current.CancellationToken)).Should().BeFalse();
         queue.Count.Should().Be(1);
@@ -133,7 +133,7 @@ public sealed class BoundedQueueTests
     {
         var queue = new BoundedQueue<int>(1);
 
-        (_, Task<bool> taken) = BoundedQueueThreads.Start("TryDequeue with a 50 ms timeout", () => queue.TryDequeue(out _, TimeSpan.FromMilliseconds(50)));
+        (_, Task<bool> taken) = TestThreads.Start("TryDequeue with a 50 ms timeout", () => queue.TryDequeue(out _, TimeSpan.FromMilliseconds(50)));
 
         (await taken.ShouldFinish("TryDequeue with a 50 ms timeout on an empty queue", TestContext.Current.CancellationToken)).Should().BeFalse();
     }
@@ -145,7 +145,7 @@ public sealed class BoundedQueueTests
         queue.Enqueue(1);
         queue.Enqueue(2);
 
-        (Thread producer, Task<bool> added) = BoundedQueueThreads.Start("Enqueue(3) on a full queue", () => queue.Enqueue(3));
+        (Thread producer, Task<bool> added) = TestThreads.Start("Enqueue(3) on a full queue", () => queue.Enqueue(3));
         added.ShouldStillBeBlocked(producer, "Enqueue on a full queue");
         queue.Dequeue().Should().Be(1);
 
@@ -159,7 +159,7 @@ public sealed class BoundedQueueTests
     {
         var queue = new BoundedQueue<int>(2);
 
-        (Thread consumer, Task<int> taken) = BoundedQueueThreads.Start("Dequeue on an empty queue", () => queue.Dequeue());
+        (Thread consumer, Task<int> taken) = TestThreads.Start("Dequeue on an empty queue", () => queue.Dequeue());
         taken.ShouldStillBeBlocked(consumer, "Dequeue on an empty queue");
         queue.Enqueue(42);
 
@@ -172,12 +172,12 @@ public sealed class BoundedQueueTests
     {
         var queue = new BoundedQueue<int>(2);
 
-        (Thread consumer, Task<(bool, int)> taken) = BoundedQueueThreads.Start("TryDequeue with a long timeout", () =>
+        (Thread consumer, Task<(bool, int)> taken) = TestThreads.Start("TryDequeue with a long timeout", () =>
         {
             bool ok = queue.TryDequeue(out int item, TimeSpan.FromMinutes(1));
             return (ok, item);
         });
-        BoundedQueueThreads.WaitUntilBlocked(consumer);
+        TestThreads.WaitUntilBlocked(consumer);
         queue.Enqueue(7);
 
         (await taken.ShouldFinish("TryDequeue, after a producer added an item,", TestContext.Current.CancellationToken)).Should().Be((true, 7));
@@ -189,8 +189,8 @@ public sealed class BoundedQueueTests
         var queue = new BoundedQueue<int>(1);
         queue.Enqueue(1);
 
-        (Thread producer, Task<bool> added) = BoundedQueueThreads.Start("TryEnqueue with a long timeout", () => queue.TryEnqueue(2, Timeout.InfiniteTimeSpan));
-        BoundedQueueThreads.WaitUntilBlocked(producer);
+        (Thread producer, Task<bool> added) = TestThreads.Start("TryEnqueue with a long timeout", () => queue.TryEnqueue(2, Timeout.InfiniteTimeSpan));
+        TestThreads.WaitUntilBlocked(producer);
         queue.Dequeue().Should().Be(1);
 
         (await added.ShouldFinish("TryEnqueue, after a consumer made room,", TestContext.Current.CancellationToken)).Should().BeTrue();
@@ -202,11 +202,11 @@ public sealed class BoundedQueueTests
     {
         var queue = new BoundedQueue<int>(4);
         var consumers = Enumerable.Range(0, 3)
-            .Select(i => BoundedQueueThreads.Start($"consumer {i}", () => queue.Dequeue()))
+            .Select(i => TestThreads.Start($"consumer {i}", () => queue.Dequeue()))
             .ToList();
         foreach ((Thread thread, _) in consumers)
         {
-            BoundedQueueThreads.WaitUntilBlocked(thread);
+            TestThreads.WaitUntilBlocked(thread);
         }
 
         queue.Enqueue(10);
@@ -224,17 +224,17 @@ public sealed class BoundedQueueTests
         var queue = new BoundedQueue<int>(1);
         queue.Enqueue(0);
         var producers = Enumerable.Range(1, 3)
-            .Select(i => BoundedQueueThreads.Start($"producer {i}", () => queue.Enqueue(i)))
+            .Select(i => TestThreads.Start($"producer {i}", () => queue.Enqueue(i)))
             .ToList();
         foreach ((Thread thread, _) in producers)
         {
-            BoundedQueueThreads.WaitUntilBlocked(thread);
+            TestThreads.WaitUntilBlocked(thread);
         }
 
         var taken = new List<int>();
         for (int i = 0; i < 4; i++)
         {
-            (_, Task<int> next) = BoundedQueueThreads.Start("Dequeue", () => queue.Dequeue());
+            (_, Task<int> next) = TestThreads.Start("Dequeue", () => queue.Dequeue());
             taken.Add(await next.ShouldFinish($"Dequeue number {i + 1} of 4", TestContext.Current.CancellationToken));
         }
 
@@ -250,7 +250,7 @@ public sealed class BoundedQueueTests
         queue.Enqueue(1);
         using var cancellation = new CancellationTokenSource();
 
-        (Thread producer, Task<bool> added) = BoundedQueueThreads.Start("Enqueue(2) on a full queue", () => queue.Enqueue(2, cancellation.Token));
+        (Thread producer, Task<bool> added) = TestThreads.Start("Enqueue(2) on a full queue", () => queue.Enqueue(2, cancellation.Token));
         added.ShouldStillBeBlocked(producer, "Enqueue on a full queue");
         await cancellation.CancelAsync();
 
@@ -267,7 +267,7 @@ public sealed class BoundedQueueTests
         var queue = new BoundedQueue<int>(1);
         using var cancellation = new CancellationTokenSource();
 
-        (Thread consumer, Task<int> taken) = BoundedQueueThreads.Start("Dequeue on an empty queue", () => queue.Dequeue(cancellation.Token));
+        (Thread consumer, Task<int> taken) = TestThreads.Start("Dequeue on an empty queue", () => queue.Dequeue(cancellation.Token));
         taken.ShouldStillBeBlocked(consumer, "Dequeue on an empty queue");
         await cancellation.CancelAsync();
 
@@ -306,14 +306,14 @@ public sealed class BoundedQueueTests
         for (int round = 0; round < rounds; round++)
         {
             using var cancellation = new CancellationTokenSource();
-            (Thread consumer, Task<int> taken) = BoundedQueueThreads.Start("Dequeue", () => queue.Dequeue(cancellation.Token));
+            (Thread consumer, Task<int> taken) = TestThreads.Start("Dequeue", () => queue.Dequeue(cancellation.Token));
             if (round % 2 == 0)
             {
-                BoundedQueueThreads.WaitUntilBlocked(consumer);
+                TestThreads.WaitUntilBlocked(consumer);
             }
 
             // Race the item against the cancellation.
-            (_, Task<bool> cancel) = BoundedQueueThreads.Start("Cancel", () => cancellation.Cancel());
+            (_, Task<bool> cancel) = TestThreads.Start("Cancel", () => cancellation.Cancel());
             queue.Enqueue(round);
             await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
 
@@ -344,13 +344,13 @@ public sealed class BoundedQueueTests
         {
             queue.Enqueue(-1);
             using var cancellation = new CancellationTokenSource();
-            (Thread producer, Task<bool> added) = BoundedQueueThreads.Start("Enqueue", () => queue.Enqueue(round, cancellation.Token));
+            (Thread producer, Task<bool> added) = TestThreads.Start("Enqueue", () => queue.Enqueue(round, cancellation.Token));
             if (round % 2 == 0)
             {
-                BoundedQueueThreads.WaitUntilBlocked(producer);
+                TestThreads.WaitUntilBlocked(producer);
             }
 
-            (_, Task<bool> cancel) = BoundedQueueThreads.Start("Cancel", () => cancellation.Cancel());
+            (_, Task<bool> cancel) = TestThreads.Start("Cancel", () => cancellation.Cancel());
             queue.Dequeue().Should().Be(-1);
             await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
 
@@ -396,8 +396,8 @@ public sealed class BoundedQueueTests
     public async Task CompleteAdding_releases_consumers_blocked_on_an_empty_queue()
     {
         var queue = new BoundedQueue<int>(2);
-        (Thread dequeuer, Task<int> dequeued) = BoundedQueueThreads.Start("Dequeue", () => queue.Dequeue());
-        (Thread tryDequeuer, Task<bool> tried) = BoundedQueueThreads.Start("TryDequeue", () => queue.TryDequeue(out _, Timeout.InfiniteTimeSpan));
+        (Thread dequeuer, Task<int> dequeued) = TestThreads.Start("Dequeue", () => queue.Dequeue());
+        (Thread tryDequeuer, Task<bool> tried) = TestThreads.Start("TryDequeue", () => queue.TryDequeue(out _, Timeout.InfiniteTimeSpan));
         dequeued.ShouldStillBeBlocked(dequeuer, "Dequeue on an empty queue");
         tried.ShouldStillBeBlocked(tryDequeuer, "TryDequeue on an empty queue");
 
@@ -413,7 +413,7 @@ public sealed class BoundedQueueTests
     {
         var queue = new BoundedQueue<int>(1);
         queue.Enqueue(1);
-        (Thread producer, Task<bool> added) = BoundedQueueThreads.Start("Enqueue(2)", () => queue.Enqueue(2));
+        (Thread producer, Task<bool> added) = TestThreads.Start("Enqueue(2)", () => queue.Enqueue(2));
         added.ShouldStillBeBlocked(producer, "Enqueue on a full queue");
 
         queue.CompleteAdding();

@@ -64,9 +64,9 @@ public sealed class BoundedQueueWakeUpTests
         bool producer = call == "TryEnqueue";
         BoundedQueue<int> queue = QueueThatMakesItWait(producer);
 
-        (Thread first, Task<bool> timedOut) = BoundedQueueThreads.Start(
+        (Thread first, Task<bool> timedOut) = TestThreads.Start(
             $"{call} with a timeout", () => producer ? queue.TryEnqueue(2, TimeSpan.FromMilliseconds(200)) : queue.TryDequeue(out _, TimeSpan.FromMilliseconds(200)));
-        BoundedQueueThreads.WaitUntilBlocked(first);
+        TestThreads.WaitUntilBlocked(first);
         Task next = producer
             ? StartEnqueue(queue, 3, async: false, "the Enqueue left waiting", CancellationToken.None)
             : StartDequeue(queue, async: false, "the Dequeue left waiting", CancellationToken.None);
@@ -151,7 +151,7 @@ public sealed class BoundedQueueWakeUpTests
         int consumerThread = 0;
         Task<int> consumer = ConsumeOne();
         consumer.IsCompleted.Should().BeFalse("the queue is empty");
-        (Thread producer, Task<bool> produced) = BoundedQueueThreads.Start("Enqueue waking a DequeueAsync", () => queue.Enqueue(7));
+        (Thread producer, Task<bool> produced) = TestThreads.Start("Enqueue waking a DequeueAsync", () => queue.Enqueue(7));
         await produced.ShouldFinish("Enqueue waking a DequeueAsync", TestContext.Current.CancellationToken);
         (await consumer.ShouldFinish("DequeueAsync, after an item arrived,", TestContext.Current.CancellationToken)).Should().Be(7);
         consumerThread.Should().NotBe(producer.ManagedThreadId, "the consumer's continuation must not run on the producer's thread");
@@ -160,7 +160,7 @@ public sealed class BoundedQueueWakeUpTests
         int producerThread = 0;
         Task waitingProducer = ProduceOne(9);
         waitingProducer.IsCompleted.Should().BeFalse("the queue is full");
-        (Thread consumerOfEight, Task<int> consumed) = BoundedQueueThreads.Start("Dequeue waking an EnqueueAsync", () => queue.Dequeue());
+        (Thread consumerOfEight, Task<int> consumed) = TestThreads.Start("Dequeue waking an EnqueueAsync", () => queue.Dequeue());
         (await consumed.ShouldFinish("Dequeue waking an EnqueueAsync", TestContext.Current.CancellationToken)).Should().Be(8);
         await waitingProducer.ShouldFinish("EnqueueAsync, after room appeared,", TestContext.Current.CancellationToken);
         producerThread.Should().NotBe(consumerOfEight.ManagedThreadId, "the producer's continuation must not run on the consumer's thread");
@@ -189,7 +189,7 @@ public sealed class BoundedQueueWakeUpTests
         BoundedQueue<int> queue = QueueThatMakesItWait(producer);
 
         var context = new RecordingSynchronizationContext();
-        (_, Task<Task> started) = BoundedQueueThreads.Start($"{call} called under a UI-like synchronization context", () =>
+        (_, Task<Task> started) = TestThreads.Start($"{call} called under a UI-like synchronization context", () =>
         {
             SynchronizationContext.SetSynchronizationContext(context);
             return producer ? queue.EnqueueAsync(2).AsTask() : queue.DequeueAsync().AsTask();
@@ -268,7 +268,7 @@ public sealed class BoundedQueueWakeUpTests
             int atStartLine = 0;
             int lag = round % 64 * 8;
             int item = round;
-            (_, Task<bool> completed) = BoundedQueueThreads.Start("CompleteAdding", () =>
+            (_, Task<bool> completed) = TestThreads.Start("CompleteAdding", () =>
             {
                 StartTogether(ref atStartLine);
                 Thread.SpinWait(lag);
@@ -282,7 +282,7 @@ public sealed class BoundedQueueWakeUpTests
             }
             else
             {
-                (_, waiter) = BoundedQueueThreads.Start(call, () =>
+                (_, waiter) = TestThreads.Start(call, () =>
                 {
                     StartTogether(ref atStartLine);
                     if (producer)
@@ -341,8 +341,8 @@ public sealed class BoundedQueueWakeUpTests
             return queue.DequeueAsync(cancellationToken).AsTask();
         }
 
-        (Thread thread, Task<int> taken) = BoundedQueueThreads.Start(what, () => queue.Dequeue(cancellationToken));
-        BoundedQueueThreads.WaitUntilBlocked(thread);
+        (Thread thread, Task<int> taken) = TestThreads.Start(what, () => queue.Dequeue(cancellationToken));
+        TestThreads.WaitUntilBlocked(thread);
         return taken;
     }
 
@@ -354,8 +354,8 @@ public sealed class BoundedQueueWakeUpTests
             return queue.EnqueueAsync(item, cancellationToken).AsTask();
         }
 
-        (Thread thread, Task<bool> added) = BoundedQueueThreads.Start(what, () => queue.Enqueue(item, cancellationToken));
-        BoundedQueueThreads.WaitUntilBlocked(thread);
+        (Thread thread, Task<bool> added) = TestThreads.Start(what, () => queue.Enqueue(item, cancellationToken));
+        TestThreads.WaitUntilBlocked(thread);
         return added;
     }
 
@@ -370,7 +370,7 @@ public sealed class BoundedQueueWakeUpTests
             return;
         }
 
-        (_, Task<bool> cancel) = BoundedQueueThreads.Start("Cancel", cancellation.Cancel);
+        (_, Task<bool> cancel) = TestThreads.Start("Cancel", cancellation.Cancel);
         wake();
         await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Katas.Catalogue;
 
 namespace Katas.Tests;
@@ -33,13 +34,75 @@ public sealed class CatalogueTests
 
     [Theory]
     [MemberData(nameof(Slugs))]
-    public void A_kata_has_at_least_three_hints(string slug)
+    public void A_kata_has_two_to_five_stages_numbered_from_one_each_with_its_hints(string slug)
     {
         var kata = KataCatalogue.Find(slug)!;
 
+        var stages = Layout.Stages(kata);
         var hints = Hints.Parse(File.ReadAllText(Layout.HintsFile(kata)));
 
-        hints.Should().HaveCountGreaterThanOrEqualTo(3).And.AllSatisfy(hint => hint.Should().NotBeNullOrWhiteSpace());
+        stages.Should().HaveCountGreaterThanOrEqualTo(2).And.HaveCountLessThanOrEqualTo(5, "a kata's README has a section '## Stage N: Title' per stage");
+        stages.Select(stage => stage.Number).Should().Equal(Enumerable.Range(1, stages.Count), "the stages are numbered 1, 2, ... in order");
+        stages.Should().AllSatisfy(stage => stage.Title.Should().NotBeNullOrWhiteSpace());
+        hints.Keys.Order().Should().Equal(stages.Select(stage => stage.Number), "HINTS.md has a section '## Stage N' for each stage and no other");
+        hints.Values.Should().AllSatisfy(stageHints => stageHints.Should().NotBeEmpty().And.AllSatisfy(hint => hint.Should().NotBeNullOrWhiteSpace()));
+        hints.Values.Sum(stageHints => stageHints.Count).Should().BeGreaterThanOrEqualTo(3);
+    }
+
+    [Theory]
+    [MemberData(nameof(Slugs))]
+    public void Every_test_of_a_kata_is_in_exactly_one_of_its_stages_and_every_stage_has_tests(string slug)
+    {
+        var kata = KataCatalogue.Find(slug)!;
+        string folder = Path.Combine("tests", "Katas.Tests", kata.Folder) + Path.DirectorySeparatorChar;
+
+        var tests = typeof(CatalogueTests).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods())
+            .Select(method => (Method: method, Fact: method.GetCustomAttribute<FactAttribute>()))
+            .Where(test => test.Fact?.SourceFilePath?.Replace('/', Path.DirectorySeparatorChar).Contains(folder, StringComparison.Ordinal) == true)
+            .ToList();
+        var stages = tests.Select(test => (test.Method, Stages: test.Method.GetCustomAttributes<StageAttribute>()
+            .Concat(test.Method.DeclaringType!.GetCustomAttributes<StageAttribute>()).Select(stage => stage.Number).ToList())).ToList();
+
+        tests.Should().NotBeEmpty();
+        stages.Should().AllSatisfy(test => test.Stages.Should().ContainSingle(
+            $"{test.Method.DeclaringType!.Name}.{test.Method.Name} needs exactly one [Stage(n)], on the test or on its class"));
+        stages.Select(test => test.Stages.FirstOrDefault()).Distinct().Order()
+            .Should().Equal(Layout.Stages(kata).Select(stage => stage.Number), "every stage in the README has tests, and every test's stage is in the README");
+    }
+
+    [Theory]
+    [MemberData(nameof(Slugs))]
+    public void A_kata_has_an_exemplar_and_says_why_each_answer_is_designed_as_it_is(string slug)
+    {
+        var kata = KataCatalogue.Find(slug)!;
+
+        KataLayout.SourceFiles(Layout.ExemplarFolder(kata)).Should().NotBeEmpty("every kata has an exemplar");
+        string answers = File.ReadAllText(Layout.AnswersFile(kata));
+        var sections = AnswerSections(answers);
+        sections.Should().Equal(
+            ["Exemplar", .. Layout.AnswerFolders(kata).Skip(1).Select(Path.GetFileName), "Reference"],
+            "the answers README has a section per answer, the exemplar first and the reference last");
+    }
+
+    [Theory]
+    [MemberData(nameof(Slugs))]
+    public void A_kata_has_a_results_file_with_its_headline(string slug)
+    {
+        var kata = KataCatalogue.Find(slug)!;
+
+        File.Exists(Layout.ResultsFile(kata)).Should().BeTrue("a kata's benchmark table, caught mistakes and mutation score live beside its benchmark");
+        Headline(kata).Should().NotBeNullOrWhiteSpace("the results file has a line '**Headline:** ...'");
+    }
+
+    [Fact]
+    public void The_readme_lists_every_kata_of_the_catalogue_in_order_with_its_headline()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Layout.Root, "README.md"))
+            .Where(line => line.StartsWith("| [`", StringComparison.Ordinal))
+            .ToList();
+
+        rows.Should().Equal(KataCatalogue.All.Select(KataTableRow), "the README's kata table is the catalogue's, row for row");
     }
 
     [Theory]
@@ -55,7 +118,7 @@ public sealed class CatalogueTests
     public void Every_kata_folder_is_in_the_catalogue()
     {
         var catalogued = KataCatalogue.All.Select(kata => kata.Folder).ToHashSet();
-        string[] projects = [Layout.ExercisesProject, Layout.SolutionsProject, Layout.TestsProject, Layout.BenchmarksProject];
+        string[] projects = [Layout.ExercisesProject, Layout.SolutionsProject, Layout.AnswersProject, Layout.TestsProject, Layout.BenchmarksProject, Path.Combine(Layout.Root, "tests", "Mistakes")];
         string[] notKatas = ["bin", "obj", "Properties", "Catalogue", "Shared"];
 
         // A kata folder holds C# files; tool output (TestResults, StrykerOutput, ...) does not.
@@ -69,11 +132,21 @@ public sealed class CatalogueTests
     }
 
     [Fact]
-    public void Hints_are_the_level_two_sections_in_order()
+    public void Hints_are_the_level_three_sections_of_each_stage_in_order()
     {
-        var hints = Hints.Parse("# Hints\nintro\n## Hint 1\nfirst\n\n## Hint 2\nsecond\nline\n");
+        var hints = Hints.Parse("# Hints\nintro\n## Stage 1\n### Hint 1\nfirst\n\n### Hint 2\nsecond\nline\n## Stage 2\nabout\n### Hint 1\nthird\n");
 
-        hints.Should().Equal("first", "second\nline");
+        hints.Keys.Should().Equal(1, 2);
+        hints[1].Should().Equal("first", "second\nline");
+        hints[2].Should().Equal("third");
+    }
+
+    [Fact]
+    public void Stages_are_the_numbered_stage_sections_of_the_readme()
+    {
+        var stages = KataStage.Parse("# Kata\n## The API\n## Stage 1: The cache\ntext\n## Stage 2: Bad input \n## Check\n");
+
+        stages.Should().Equal(new KataStage(1, "The cache"), new KataStage(2, "Bad input"));
     }
 
     [Theory]
@@ -94,4 +167,20 @@ public sealed class CatalogueTests
     {
         KataCatalogue.Closest(typed).Slug.Should().Be(expected);
     }
+
+    /// <summary>The README's row for a kata: its link, track, difficulty, stages, question and headline result.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The row.</returns>
+    internal static string KataTableRow(Kata kata) =>
+        $"| [`{kata.Slug}`](src/Katas.Exercises/{kata.Folder}/README.md) | {kata.Track} | {kata.Difficulty} | {Layout.Stages(kata).Count} "
+        + $"| {kata.Question} | {Headline(kata)} ([results](benchmarks/Katas.Benchmarks/{kata.Folder}/README.md)) |";
+
+    private static string? Headline(Kata kata) => File.Exists(Layout.ResultsFile(kata))
+        ? File.ReadLines(Layout.ResultsFile(kata)).FirstOrDefault(line => line.StartsWith("**Headline:** ", StringComparison.Ordinal))?["**Headline:** ".Length..].Trim()
+        : null;
+
+    private static List<string> AnswerSections(string markdown) =>
+        [.. markdown.ReplaceLineEndings("\n").Split('\n')
+            .Where(line => line.StartsWith("## ", StringComparison.Ordinal))
+            .Select(line => line[3..].Trim())];
 }

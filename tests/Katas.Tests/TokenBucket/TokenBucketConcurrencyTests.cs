@@ -20,7 +20,7 @@ public sealed class TokenBucketConcurrencyTests
             var bucket = new TokenBucket(Capacity, 1, TimeSpan.FromHours(1), new FakeTimeProvider());
             var granted = new int[Threads];
 
-            await TokenBucketThreads.RunAsync(Threads, thread =>
+            await TestThreads.RunTogetherAsync(Threads, thread =>
             {
                 while (bucket.TryAcquire())
                 {
@@ -47,7 +47,7 @@ public sealed class TokenBucketConcurrencyTests
         long grantedSoFar = 0;
         bool stop = false;
 
-        Task workers = TokenBucketThreads.RunAsync(Threads, thread =>
+        Task workers = TestThreads.RunTogetherAsync(Threads, thread =>
         {
             var random = new Random(thread);
             while (!Volatile.Read(ref stop))
@@ -103,7 +103,7 @@ public sealed class TokenBucketConcurrencyTests
         clock.InterruptNextReadOnThisThread(() =>
         {
             clock.Time.Advance(TimeSpan.FromSeconds(1));
-            rival = TokenBucketThreads.RunAsync(1, _ => rivalGranted = bucket.TryAcquire(), TestContext.Current.CancellationToken);
+            rival = TestThreads.RunTogetherAsync(1, _ => rivalGranted = bucket.TryAcquire(), TestContext.Current.CancellationToken);
 
             // A bucket that holds a lock while it reads the clock makes the rival wait for that lock; then the
             // rival goes second, and both requests succeed. Waiting here only decides which order is tested.

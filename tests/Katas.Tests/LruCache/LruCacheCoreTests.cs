@@ -1,7 +1,10 @@
+using CsCheck;
+
 namespace Katas.Tests;
 
-/// <summary>The contract of the LRU cache kata: LeetCode 146 and what a library type adds to it.</summary>
-public sealed class LruCacheTests
+/// <summary>Stage 1 of the LRU cache: LeetCode 146 as a library type, evictions reported, and removal.</summary>
+[Stage(1)]
+public sealed class LruCacheCoreTests
 {
     [Fact]
     public void A_new_cache_is_empty_and_reports_its_capacity()
@@ -20,13 +23,13 @@ public sealed class LruCacheTests
 
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
-        Get(cache, 1).Should().Be(1);
+        cache.Get(1).Should().Be(1);
         cache.AddOrUpdate(3, 3);
-        Get(cache, 2).Should().Be(-1);
+        cache.Get(2).Should().Be(-1);
         cache.AddOrUpdate(4, 4);
-        Get(cache, 1).Should().Be(-1);
-        Get(cache, 3).Should().Be(3);
-        Get(cache, 4).Should().Be(4);
+        cache.Get(1).Should().Be(-1);
+        cache.Get(3).Should().Be(3);
+        cache.Get(4).Should().Be(4);
     }
 
     [Fact]
@@ -42,7 +45,7 @@ public sealed class LruCacheTests
 
         evicted.Should().Equal(1, 2, 3, 4);
         cache.Count.Should().Be(3);
-        ContainedKeys(cache, 1..8).Should().Equal(5, 6, 7);
+        cache.ContainedKeys(1..8).Should().Equal(5, 6, 7);
     }
 
     [Fact]
@@ -145,9 +148,9 @@ public sealed class LruCacheTests
 
         evicted.Should().Equal(1, 2);
         cache.Count.Should().Be(1);
-        Get(cache, 1).Should().Be(-1);
-        Get(cache, 2).Should().Be(-1);
-        Get(cache, 3).Should().Be(3);
+        cache.Get(1).Should().Be(-1);
+        cache.Get(2).Should().Be(-1);
+        cache.Get(3).Should().Be(3);
     }
 
     [Fact]
@@ -163,8 +166,8 @@ public sealed class LruCacheTests
         cache.AddOrUpdate(4, 4);
 
         evicted.Should().Equal(1, 2, 3);
-        Get(cache, 1).Should().Be(100);
-        Get(cache, 4).Should().Be(4);
+        cache.Get(1).Should().Be(100);
+        cache.Get(4).Should().Be(4);
     }
 
     [Fact]
@@ -195,7 +198,7 @@ public sealed class LruCacheTests
         cache.AddOrUpdate(3, 3);
 
         evicted.Should().BeEmpty();
-        ContainedKeys(cache, 1..4).Should().Equal(2, 3);
+        cache.ContainedKeys(1..4).Should().Equal(2, 3);
     }
 
     [Fact]
@@ -213,7 +216,7 @@ public sealed class LruCacheTests
         cache.AddOrUpdate(5, 5);
 
         evicted.Should().Equal(2, 3);
-        Get(cache, 1).Should().Be(10);
+        cache.Get(1).Should().Be(10);
     }
 
     [Fact]
@@ -247,7 +250,7 @@ public sealed class LruCacheTests
         cache.AddOrUpdate(2, 2);
         cache.AddOrUpdate(3, 3);
 
-        ContainedKeys(cache, 1..4).Should().Equal(3);
+        cache.ContainedKeys(1..4).Should().Equal(3);
     }
 
     [Fact]
@@ -266,159 +269,16 @@ public sealed class LruCacheTests
         evicted.Should().Equal(1);
     }
 
-    [Fact]
-    public void Keys_are_compared_with_the_given_comparer()
-    {
-        var cache = new LruCache<string, int>(2, StringComparer.OrdinalIgnoreCase);
-
-        cache.AddOrUpdate("Key", 1);
-        cache.AddOrUpdate("KEY", 2);
-
-        cache.Count.Should().Be(1);
-        cache.TryGet("key", out int value).Should().BeTrue();
-        value.Should().Be(2);
-        cache.Remove("kEy").Should().BeTrue();
-    }
-
-    [Fact]
-    public void Value_type_keys_are_compared_with_the_given_comparer_too()
-    {
-        var cache = new LruCache<int, string>(4, new LastDigitComparer());
-
-        cache.AddOrUpdate(13, "a");
-        cache.AddOrUpdate(23, "b");
-
-        cache.Count.Should().Be(1, "13 and 23 are the same key to this comparer");
-        cache.TryGet(3, out string? value).Should().BeTrue();
-        value.Should().Be("b");
-    }
-
-    [Fact]
-    public void Keys_with_colliding_hash_codes_stay_apart()
-    {
-        var evicted = new List<int>();
-        var cache = new LruCache<int, int>(3, new OneHashCodeComparer(), (key, _) => evicted.Add(key));
-
-        for (int key = 1; key <= 5; key++)
-        {
-            cache.AddOrUpdate(key, key * 10);
-        }
-
-        cache.Remove(4).Should().BeTrue();
-        evicted.Should().Equal(1, 2);
-        Get(cache, 3).Should().Be(30);
-        Get(cache, 4).Should().Be(-1);
-        Get(cache, 5).Should().Be(50);
-    }
-
-    [Fact]
-    public void Default_values_are_stored_like_any_other()
-    {
-        var cache = new LruCache<string, string?>(2);
-
-        cache.AddOrUpdate("nothing", null);
-
-        cache.TryGet("nothing", out string? value).Should().BeTrue();
-        value.Should().BeNull();
-    }
-
     [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(int.MinValue)]
-    public void A_capacity_below_one_is_rejected(int capacity)
-    {
-        Action create = () => _ = new LruCache<int, int>(capacity);
-
-        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("capacity");
-    }
+    [InlineData(1, 4, 11)]
+    [InlineData(2, 5, 12)]
+    [InlineData(3, 16, 13)]
+    [InlineData(4, 64, 14)]
+    [InlineData(5, 100, 15)]
+    public void Random_operations_match_a_list_model_step_by_step(int seed, int capacity, int keySpace) =>
+        LruCacheModel.Test.Run((capacity, keySpace * capacity / 10 + 2), seed, Math.Max(5_000, capacity * 100));
 
     [Fact]
-    public void A_huge_capacity_does_not_allocate_up_front()
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var cache = new LruCache<int, int>(int.MaxValue);
-        cache.AddOrUpdate(1, 1);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().BeLessThan(1 << 20, "the storage grows with the entries, not with the capacity");
-        Get(cache, 1).Should().Be(1);
-    }
-
-    [Fact]
-    public void A_null_key_is_rejected_by_every_method_and_changes_nothing()
-    {
-        var evicted = new List<string>();
-        var cache = new LruCache<string, int>(2, onEvicted: (key, _) => evicted.Add(key));
-        cache.AddOrUpdate("a", 1);
-        cache.AddOrUpdate("b", 2);
-
-        ((Action)(() => cache.TryGet(null!, out _))).Should().Throw<ArgumentNullException>().WithParameterName("key");
-        ((Action)(() => cache.AddOrUpdate(null!, 3))).Should().Throw<ArgumentNullException>().WithParameterName("key");
-        ((Action)(() => cache.Remove(null!))).Should().Throw<ArgumentNullException>().WithParameterName("key");
-
-        cache.Count.Should().Be(2);
-        cache.AddOrUpdate("c", 3);
-        evicted.Should().Equal("a");
-    }
-
-    [Fact]
-    public void A_full_cache_allocates_nothing_per_operation()
-    {
-        const int Capacity = 1_000;
-        var cache = new LruCache<int, int>(Capacity);
-        for (int key = 0; key < 4 * Capacity; key++)
-        {
-            Touch(cache, key);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int key = 0; key < 20 * Capacity; key++)
-        {
-            Touch(cache, key * 7 % (3 * Capacity));
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().Be(0, "a full cache reuses the evicted entry's storage for the newcomer");
-        cache.Count.Should().Be(Capacity);
-
-        static void Touch(LruCache<int, int> cache, int key)
-        {
-            if (!cache.TryGet(key, out _))
-            {
-                cache.AddOrUpdate(key, key);
-            }
-        }
-    }
-
-    private static int Get(LruCache<int, int> cache, int key) => cache.TryGet(key, out int value) ? value : -1;
-
-    private static List<int> ContainedKeys<TValue>(LruCache<int, TValue> cache, Range keys)
-    {
-        var contained = new List<int>();
-        for (int key = keys.Start.Value; key < keys.End.Value; key++)
-        {
-            if (cache.TryGet(key, out _))
-            {
-                contained.Add(key);
-            }
-        }
-
-        return contained;
-    }
-
-    private sealed class LastDigitComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x % 10 == y % 10;
-
-        public int GetHashCode(int obj) => obj % 10;
-    }
-
-    private sealed class OneHashCodeComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => 42;
-    }
+    public void Random_operation_lists_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
+        LruCacheModel.Test.Sample(Gen.Int[1, 4].Select(capacity => (capacity, 7)));
 }

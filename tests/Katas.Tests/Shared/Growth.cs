@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Xunit.Sdk;
+
+namespace Katas.Tests;
+
+/// <summary>
+/// Proves a complexity bound where no comparer can count the work in a learner's arbitrary code: the same
+/// operations, timed on a small structure and on one <see cref="SizeFactor"/> times larger inside one test,
+/// compared as the ratio of the best of several runs. The margin is wide: an O(1) design stays well within
+/// <see cref="MaxRatio"/> even on a busy machine, while an O(n) design takes about <see cref="SizeFactor"/>
+/// times as long. This is the one kind of timing a test here may do; such tests run in
+/// <see cref="TimedTests"/>, alone.
+/// </summary>
+public static class Growth
+{
+    /// <summary>How many times larger the large structure is.</summary>
+    public const int SizeFactor = 64;
+
+    /// <summary>The most the time per operation may grow from the small structure to the large one.</summary>
+    public const double MaxRatio = 8;
+
+    // Timed runs at each size; the best of them is what counts, as noise only ever adds time.
+    private const int Rounds = 7;
+
+    /// <summary>
+    /// Fails unless the same work takes at most <see cref="MaxRatio"/> times as long on a structure
+    /// <see cref="SizeFactor"/> times larger.
+    /// </summary>
+    /// <param name="what">The operation timed, for the message, such as "an evicting AddOrUpdate".</param>
+    /// <param name="smallSize">The size of the small structure; the large one is <see cref="SizeFactor"/> times it.</param>
+    /// <param name="prepare">
+    /// Builds a structure of the given size, outside the timing, and returns the work to time: the same number
+    /// of operations whatever the size, which can be run again and again with the same effect.
+    /// </param>
+    /// <exception cref="XunitException">The time per operation grew by more than <see cref="MaxRatio"/>.</exception>
+    public static void ShouldStayFlat(string what, int smallSize, Func<int, Action> prepare)
+    {
+        int largeSize = smallSize * SizeFactor;
+        var small = prepare(smallSize);
+        var large = prepare(largeSize);
+
+        // Warm up: the first runs include compiling the code on the way.
+        small();
+        large();
+        small();
+        large();
+
+        var bestSmall = TimeSpan.MaxValue;
+        var bestLarge = TimeSpan.MaxValue;
+        for (int round = 0; round < Rounds; round++)
+        {
+            bestSmall = Min(bestSmall, Time(small));
+            bestLarge = Min(bestLarge, Time(large));
+        }
+
+        double ratio = bestLarge.Ticks / (double)Math.Max(1, bestSmall.Ticks);
+        if (ratio > MaxRatio)
+        {
+            throw new XunitException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{what} took {ratio:0.0}x as long on {largeSize:N0} entries as on {smallSize:N0} (best of {Rounds} runs each: "
+                + $"{bestLarge.TotalMilliseconds:0.00} ms against {bestSmall.TotalMilliseconds:0.00} ms). An O(1) operation stays within "
+                + $"{MaxRatio:0}x; this grows with the size, as an O(n) scan or shift does (about {SizeFactor}x)."));
+        }
+    }
+
+    private static TimeSpan Time(Action work)
+    {
+        var clock = Stopwatch.StartNew();
+        work();
+        return clock.Elapsed;
+    }
+
+    private static TimeSpan Min(TimeSpan first, TimeSpan second) => first < second ? first : second;
+}
+
+/// <summary>
+/// The collection of the tests that time work (<see cref="Growth"/>): xunit runs it alone, after the parallel
+/// tests, so that other tests do not share the cores while it measures.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimedTests
+{
+    /// <summary>The collection's name, for <c>[Collection(TimedTests.Name)]</c>.</summary>
+    public const string Name = "Timing";
+}
