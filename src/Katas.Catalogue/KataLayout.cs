@@ -32,10 +32,13 @@ public sealed record KataLayout(string Root)
     public string BenchmarksProject => Path.Combine(Root, "benchmarks", "Katas.Benchmarks");
 
     /// <summary>Gets the folder of the learner's attempts, one folder a kata; git ignores it.</summary>
-    public string AttemptsFolder => Path.Combine(Root, "attempts");
+    public string AttemptsFolder { get; init; } = Path.Combine(Root, "attempts");
 
     /// <summary>Gets the folder of the learner's timed practice attempts, one folder a kata; git ignores it.</summary>
-    public string PracticeFolder => Path.Combine(Root, "practice");
+    public string PracticeFolder { get; init; } = Path.Combine(Root, "practice");
+
+    /// <summary>Gets the learner's progress file: hints taken, stages reached, practice history; git ignores it.</summary>
+    public string ProgressFile { get; init; } = Path.Combine(Root, ".kata-state.json");
 
     /// <summary>Gets the runner's own folder (build caches, one folder per check, set-aside attempts); git ignores it.</summary>
     public string StateFolder { get; init; } = Path.Combine(Root, ".kata");

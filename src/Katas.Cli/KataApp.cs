@@ -22,8 +22,19 @@ internal sealed class KataApp(IAnsiConsole console, KataLayout layout)
         var root = BuildCommands();
         if (args.Length == 0)
         {
-            // The bare command shows the board, the page a learner comes back to.
+            // The bare command shows the board, the page a learner comes back to; at a terminal it then follows the
+            // board, watching the kata to work on next and moving on as each passes.
             args = ["list"];
+            if (console.Profile.Capabilities.Interactive)
+            {
+                int shown = await root.Parse(args).InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (shown != ExitCodes.Success)
+                {
+                    return shown;
+                }
+
+                args = ["watch"];
+            }
         }
 
         if (args is ["dev"] or ["dev", "--help" or "-h" or "-?"])
@@ -95,6 +106,7 @@ internal sealed class KataApp(IAnsiConsole console, KataLayout layout)
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(WatchCommand.Create(context));
+        root.Subcommands.Add(PracticeCommand.Create(context));
         root.Subcommands.Add(HintCommand.Create(context));
         root.Subcommands.Add(SolutionCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));

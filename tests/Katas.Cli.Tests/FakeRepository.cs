@@ -35,7 +35,7 @@ internal sealed class FakeRepository : IDisposable
 
     /// <summary>Changes the LRU kata's saved progress.</summary>
     /// <param name="change">The change.</param>
-    public void Update(Action<Progress.KataProgress> change) => Progress.ProgressStore.Update(Layout.Root, store => change(store.For("lru-cache")));
+    public void Update(Action<Progress.KataProgress> change) => Progress.ProgressStore.Update(Layout.ProgressFile, store => change(store.For("lru-cache")));
 
     public Task<(int ExitCode, string Output)> RunAsync(Action<TestConsole> prepare, params string[] args) => Runner.RunAsync(Layout, prepare, args);
 

@@ -26,7 +26,7 @@ public sealed class FileVerbTests : IDisposable
         firstExit.Should().Be(ExitCodes.Success);
         first.Should().Contain($"stage 1 (The cache): hint 1 of {hints[1].Count}").And.NotContain("hint 2 of");
         second.Should().Contain($"hint 2 of {hints[1].Count}").And.NotContain("hint 1 of");
-        ProgressStore.Load(_repository.Layout.Root).For("lru-cache").HintsByStage.Should().Equal(new Dictionary<int, int> { [1] = 2 });
+        ProgressStore.Load(_repository.Layout.ProgressFile).For("lru-cache").HintsByStage.Should().Equal(new Dictionary<int, int> { [1] = 2 });
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class FileVerbTests : IDisposable
         var (_, output) = await _repository.RunAsync("hint", "lru-cache", "--again");
 
         output.Should().Contain("hint 1 of").And.Contain("hint 2 of").And.NotContain("hint 3 of");
-        ProgressStore.Load(_repository.Layout.Root).For("lru-cache").HintsTaken.Should().Be(2);
+        ProgressStore.Load(_repository.Layout.ProgressFile).For("lru-cache").HintsTaken.Should().Be(2);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class FileVerbTests : IDisposable
         var (_, output) = await _repository.RunAsync("hint", "lru-cache");
 
         output.Should().Contain($"hint {count} of {count}").And.Contain("last hint of this stage");
-        ProgressStore.Load(_repository.Layout.Root).For("lru-cache").HintsTaken.Should().Be(count);
+        ProgressStore.Load(_repository.Layout.ProgressFile).For("lru-cache").HintsTaken.Should().Be(count);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ProgressStoreTests : IDisposable
     [Fact]
     public void Progress_survives_a_save_and_a_load()
     {
-        ProgressStore.Update(_folder, store =>
+        ProgressStore.Update(StateFile, store =>
         {
             var progress = store.For("lru-cache");
             progress.HintsByStage[2] = 2;
@@ -24,7 +24,7 @@ public sealed class ProgressStoreTests : IDisposable
             progress.EverSolved = true;
         });
 
-        var loaded = ProgressStore.Load(_folder);
+        var loaded = ProgressStore.Load(StateFile);
 
         loaded.Damage.Should().BeNull();
         loaded.For("lru-cache").Should().BeEquivalentTo(new KataProgress
@@ -40,7 +40,7 @@ public sealed class ProgressStoreTests : IDisposable
     [Fact]
     public void A_missing_file_is_an_empty_progress()
     {
-        var store = ProgressStore.Load(_folder);
+        var store = ProgressStore.Load(StateFile);
 
         store.Damage.Should().BeNull();
         store.For("lru-cache").HintsTaken.Should().Be(0);
@@ -56,7 +56,7 @@ public sealed class ProgressStoreTests : IDisposable
     {
         File.WriteAllText(StateFile, content);
 
-        var store = ProgressStore.Load(_folder);
+        var store = ProgressStore.Load(StateFile);
 
         store.Damage.Should().Contain($".kata-state.json {said}").And.Contain("kept as .kata-state.json.damaged-").And.NotContain("\n");
         store.For("lru-cache").Passed.Should().Be(0);
@@ -69,9 +69,9 @@ public sealed class ProgressStoreTests : IDisposable
     {
         File.WriteAllText(StateFile, "{ broken");
 
-        ProgressStore.Update(_folder, store => store.For("lru-cache").Passed = 5);
+        ProgressStore.Update(StateFile, store => store.For("lru-cache").Passed = 5);
 
-        var loaded = ProgressStore.Load(_folder);
+        var loaded = ProgressStore.Load(StateFile);
         loaded.Damage.Should().BeNull();
         loaded.For("lru-cache").Passed.Should().Be(5);
     }
@@ -85,7 +85,7 @@ public sealed class ProgressStoreTests : IDisposable
             Task.Run(() => Bump("lru-cache"), TestContext.Current.CancellationToken),
             Task.Run(() => Bump("min-stack"), TestContext.Current.CancellationToken));
 
-        var loaded = ProgressStore.Load(_folder);
+        var loaded = ProgressStore.Load(StateFile);
         loaded.For("lru-cache").Passed.Should().Be(Updates);
         loaded.For("min-stack").Passed.Should().Be(Updates);
         Directory.GetFiles(_folder, "*.tmp").Should().BeEmpty("every temporary file replaced the state file");
@@ -94,7 +94,7 @@ public sealed class ProgressStoreTests : IDisposable
         {
             for (int i = 0; i < Updates; i++)
             {
-                ProgressStore.Update(_folder, store => store.For(slug).Passed++);
+                ProgressStore.Update(StateFile, store => store.For(slug).Passed++);
             }
         }
     }

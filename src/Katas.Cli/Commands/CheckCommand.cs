@@ -56,37 +56,59 @@ internal static class CheckCommand
     /// <returns>The exit code, and the result when there is one.</returns>
     public static async Task<int> RunAsync(CommandContext context, Kata kata, string? attemptSource, CheckOptions options, CancellationToken cancellationToken)
     {
-        var (exitCode, _) = await CheckAsync(context, kata, attemptSource, options, cancellationToken).ConfigureAwait(false);
+        var (exitCode, _, _) = await CheckAsync(context, kata, attemptSource, options, cancellationToken).ConfigureAwait(false);
         return exitCode;
     }
 
-    /// <summary>Checks an attempt, shows the result and, for the learner's own attempt, remembers it.</summary>
+    /// <summary>
+    /// Checks an attempt and shows the result. The learner's own check (no <paramref name="attemptSource"/>) judges
+    /// the practice attempt while a practice of the kata is under way, their own attempt otherwise, and remembers it.
+    /// </summary>
     /// <param name="context">What verbs share.</param>
     /// <param name="kata">The kata.</param>
     /// <param name="attemptSource">A folder or a mistake recipe to check instead of the learner's attempt, or <see langword="null"/>.</param>
     /// <param name="options">How to check.</param>
     /// <param name="cancellationToken">Stops the check.</param>
-    /// <returns>The exit code, and the result when the check ran.</returns>
-    public static async Task<(int ExitCode, CheckResult? Result)> CheckAsync(
+    /// <returns>The exit code, the result when the check ran, and what it changed in the learner's progress.</returns>
+    public static async Task<(int ExitCode, CheckResult? Result, CheckProgress? Progress)> CheckAsync(
         CommandContext context, Kata kata, string? attemptSource, CheckOptions options, CancellationToken cancellationToken)
     {
+        var current = attemptSource is null
+            ? CurrentAttempt.Of(context.Layout, context.Files, context.LoadProgress().For(kata.Slug), kata)
+            : null;
         CheckResult result;
         try
         {
-            result = await context.Checker.CheckAsync(kata, attemptSource, options, cancellationToken).ConfigureAwait(false);
+            result = await context.Checker.CheckAsync(kata, current?.Practice is null ? attemptSource : current.Folder, options, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (InvalidDataException exception)
         {
             context.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
-            return (ExitCodes.UsageError, null);
+            return (ExitCodes.UsageError, null, null);
         }
 
-        if (attemptSource is null)
+        CheckProgress? changes = null;
+        var now = context.Time.GetUtcNow();
+        if (current is not null)
         {
-            context.UpdateProgress(progress => context.Checker.Record(progress.For(kata.Slug), result));
+            context.UpdateProgress(store => changes = context.Checker.Record(store.For(kata.Slug), result, now, current.Practice is not null));
         }
 
-        CheckReport.Write(context, result, attemptSource ?? context.Layout.AttemptFolder(kata), verbose: options.AllAtOnce);
-        return (result.Passed ? ExitCodes.Success : ExitCodes.Failure, result);
+        CheckReport.Write(context, result, current?.Folder ?? attemptSource!, verbose: options.AllAtOnce);
+        if (current?.Practice is { } practice)
+        {
+            PracticeReport.WriteProgress(context, kata, practice, changes!, now);
+        }
+        else if (changes is { StagesPassed.Count: > 0 })
+        {
+            foreach (var (stage, after) in changes.StagesPassed)
+            {
+                context.Console.MarkupLineInterpolated(
+                    $"[green]Stage {stage} of {context.Layout.Stages(kata).Count} passed[/], {PracticeReport.Duration(after)} after your first check of {kata.Slug}.");
+            }
+        }
+
+        return (result.Passed ? ExitCodes.Success : ExitCodes.Failure, result, changes);
     }
 }

@@ -25,12 +25,12 @@ internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
 
     /// <summary>Loads the learner's progress, saying once per run when the file was damaged.</summary>
     /// <returns>The store, to read.</returns>
-    public ProgressStore LoadProgress() => Reported(ProgressStore.Load(Layout.Root));
+    public ProgressStore LoadProgress() => Reported(ProgressStore.Load(Layout.ProgressFile));
 
     /// <summary>Changes the learner's progress and saves it, safely against another runner saving at the same time.</summary>
     /// <param name="change">The change.</param>
     /// <returns>The store as saved.</returns>
-    public ProgressStore UpdateProgress(Action<ProgressStore> change) => Reported(ProgressStore.Update(Layout.Root, change));
+    public ProgressStore UpdateProgress(Action<ProgressStore> change) => Reported(ProgressStore.Update(Layout.ProgressFile, change));
 
     /// <summary>Creates the <c>slug</c> argument, which accepts only catalogued katas and suggests the closest otherwise.</summary>
     /// <returns>The argument.</returns>

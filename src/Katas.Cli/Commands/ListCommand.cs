@@ -102,7 +102,8 @@ internal static class ListCommand
             {
                 status.Status($"Checking {kata.Slug}...");
                 var result = await context.Checker.CheckAsync(kata, null, CheckOptions.Learner, cancellationToken).ConfigureAwait(false);
-                context.UpdateProgress(store => context.Checker.Record(store.For(kata.Slug), result));
+                var now = context.Time.GetUtcNow();
+                context.UpdateProgress(store => context.Checker.Record(store.For(kata.Slug), result, now, practice: false));
             }
         }).ConfigureAwait(false);
     }

@@ -5,7 +5,12 @@ using Spectre.Console;
 
 namespace Katas.Cli.Commands;
 
-/// <summary><c>watch &lt;slug&gt;</c>: checks the attempt, then again on every save, until Ctrl+C.</summary>
+/// <summary>
+/// <c>watch [slug]</c>: checks an attempt, then again on every save, until Ctrl+C. Without a slug it follows the
+/// board: it starts at the kata to work on next (the practice under way, else the first started and unsolved,
+/// else the first not started), says which file to open, and once the kata passes moves on to the next one,
+/// until every kata is solved. With a slug it stays on that kata.
+/// </summary>
 internal static class WatchCommand
 {
     // Editors save in bursts (write, rename, touch); one check per burst is enough.
@@ -16,46 +21,62 @@ internal static class WatchCommand
     /// <returns>The command.</returns>
     public static Command Create(CommandContext context)
     {
-        var slug = CommandContext.SlugArgument();
-        var attempt = new Option<DirectoryInfo?>("--attempt") { Description = "Watch and check another folder instead of attempts/<Kata>." };
-        var command = new Command("watch", "Check a kata now and again on every save, with a fresh screen each time; Ctrl+C leaves.")
+        var slug = new Argument<Kata?>("slug")
+        {
+            Description = "The kata to watch; without one, the watch follows the board from kata to kata.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "slug",
+            CustomParser = result => result.Tokens.Count == 0 ? null : CommandContext.FindOrReport(result, result.Tokens[0].Value),
+        };
+        var attempt = new Option<DirectoryInfo?>("--attempt") { Description = "Watch and check another folder instead of the kata's attempt (needs a slug)." };
+        var command = new Command("watch", "Check on every save, with a fresh screen each time; without a slug, follow the board from kata to kata. Ctrl+C leaves.")
         {
             slug, attempt,
         };
         command.SetAction(async (parsed, cancellationToken) =>
-            await RunAsync(context, parsed.GetValue(slug)!, parsed.GetValue(attempt)?.FullName, cancellationToken).ConfigureAwait(false));
+        {
+            var kata = parsed.GetValue(slug);
+            if (kata is null && parsed.GetValue(attempt) is not null)
+            {
+                context.Console.MarkupLine("[red]--attempt needs a kata: ./kata watch <slug> --attempt <folder>.[/]");
+                return ExitCodes.UsageError;
+            }
+
+            return await RunAsync(context, kata, followBoard: kata is null, cancellationToken, parsed.GetValue(attempt)?.FullName).ConfigureAwait(false);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, Kata kata, string? attemptSource, CancellationToken cancellationToken)
+    /// <summary>Watches a kata, or follows the board from kata to kata.</summary>
+    /// <param name="context">What verbs share.</param>
+    /// <param name="pinned">The kata to stay on, or <see langword="null"/> to follow the board.</param>
+    /// <param name="followBoard">Whether to move on to the next kata once this one passes.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="attemptSource">Another folder to check instead of the kata's attempt, or <see langword="null"/>.</param>
+    /// <returns>The exit code: 0 when Ctrl+C ended it or every kata is solved.</returns>
+    public static async Task<int> RunAsync(CommandContext context, Kata? pinned, bool followBoard, CancellationToken cancellationToken, string? attemptSource = null)
     {
-        string folder = attemptSource ?? context.Files.Ensure(kata);
-        using var changes = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(folder, "*.cs") { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        void OnChange(object sender, FileSystemEventArgs e) => changes.Release();
-        watcher.Changed += OnChange;
-        watcher.Created += OnChange;
-        watcher.Deleted += OnChange;
-        watcher.Renamed += OnChange;
-
+        var console = context.Console;
         try
         {
             while (true)
             {
-                if (context.Console.Profile.Capabilities.Ansi)
+                var kata = pinned ?? Next(context);
+                if (kata is null)
                 {
-                    context.Console.Clear(home: true);
+                    console.MarkupLine("[green bold]Every kata is solved.[/] ./kata practice puts you against the clock on the one most due for review.");
+                    return ExitCodes.Success;
                 }
 
-                context.Console.MarkupLineInterpolated($"[grey]Watching {context.Relative(folder)} - save a file to check again, Ctrl+C to leave.[/]");
-                await CheckCommand.RunAsync(context, kata, attemptSource, CheckOptions.Learner, cancellationToken).ConfigureAwait(false);
-                context.Console.MarkupLineInterpolated($"[grey]Last checked at {context.Time.GetLocalNow():HH:mm:ss}.[/]");
-                await NextSaveAsync(changes, cancellationToken).ConfigureAwait(false);
+                if (await WatchOneAsync(context, kata, followBoard, attemptSource, cancellationToken).ConfigureAwait(false) is { } done)
+                {
+                    return done;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            context.Console.MarkupLine("Stopped watching.");
+            console.MarkupLine("Stopped watching.");
             return ExitCodes.Success;
         }
     }
@@ -72,5 +93,91 @@ internal static class WatchCommand
         {
             await changes.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The kata the board says to work on: the practice under way, else the first started and unsolved, else the first not started.
+    private static Kata? Next(CommandContext context)
+    {
+        var progress = context.LoadProgress();
+        var started = KataCatalogue.All.Where(kata => !context.Files.IsUntouched(kata)).ToHashSet();
+        return PracticeCommand.UnderWay(progress) ?? ListCommand.Next(context, progress, started);
+    }
+
+    // Watches one kata; returns an exit code to end the watch with, or null to move on to the next kata.
+    private static async Task<int?> WatchOneAsync(CommandContext context, Kata kata, bool followBoard, string? attemptSource, CancellationToken cancellationToken)
+    {
+        var console = context.Console;
+        var current = CurrentAttempt.Of(context.Layout, context.Files, context.LoadProgress().For(kata.Slug), kata);
+        string folder = attemptSource ?? current.Folder;
+        using var changes = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(folder, "*.cs") { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        void OnChange(object sender, FileSystemEventArgs e) => changes.Release();
+        watcher.Changed += OnChange;
+        watcher.Created += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += OnChange;
+        while (true)
+        {
+            if (console.Profile.Capabilities.Ansi)
+            {
+                console.Clear(home: true);
+            }
+
+            var files = KataLayout.SourceFiles(folder);
+            string file = context.Relative(files.Count > 0 ? Path.Combine(folder, files[0]) : folder);
+            string mode = followBoard ? "following the board" : "staying on this kata";
+            console.MarkupLineInterpolated(
+                $"[grey]Watching {kata.Slug} ({mode}): open {file}, read {context.Relative(context.Layout.InstructionsFile(kata))}; save to check again, Ctrl+C to leave.[/]");
+            if (current.Practice is not null && context.LoadProgress().For(kata.Slug).Practice is { } practice)
+            {
+                console.MarkupLine($"Practice: {PracticeReport.Timer(practice, context.Time.GetUtcNow())}");
+            }
+
+            var (_, result, progress) = await CheckCommand.CheckAsync(context, kata, attemptSource, CheckOptions.Learner, cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"[grey]Last checked at {context.Time.GetLocalNow():HH:mm:ss}.[/]");
+            if (progress?.FinishedPractice is not null)
+            {
+                if (!followBoard)
+                {
+                    return ExitCodes.Success;
+                }
+
+                console.MarkupLine("On to the next kata.");
+                return null;
+            }
+
+            if (followBoard && result is { Passed: true } && current.Practice is null)
+            {
+                var started = context.LoadProgress().For(kata.Slug).Started;
+                string took = started is { } since ? $", {PracticeReport.Duration(context.Time.GetUtcNow() - since)} after your first check of it" : "";
+                console.MarkupLineInterpolated($"[green bold]{kata.Slug} is solved[/]: every stage passes{took}. On to the next kata.");
+                return null;
+            }
+
+            await WaitForSaveAsync(context, changes, current.Practice is not null ? kata : null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Waits for the next save; during a practice, a live line shows the time left while the learner writes.
+    private static async Task WaitForSaveAsync(CommandContext context, SemaphoreSlim changes, Kata? practising, CancellationToken cancellationToken)
+    {
+        var save = NextSaveAsync(changes, cancellationToken);
+        if (practising is not null && context.Console.Profile.Capabilities.Interactive)
+        {
+            await context.Console.Status().StartAsync("Practice", async status =>
+            {
+                while (!save.IsCompleted)
+                {
+                    if (context.LoadProgress().For(practising.Slug).Practice is { } practice)
+                    {
+                        status.Status($"Practice: {PracticeReport.Timer(practice, context.Time.GetUtcNow())} - save to check");
+                    }
+
+                    await Task.WhenAny(save, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+        }
+
+        await save.ConfigureAwait(false);
     }
 }

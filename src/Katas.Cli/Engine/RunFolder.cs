@@ -10,7 +10,8 @@ namespace Katas.Cli.Engine;
 /// </summary>
 internal sealed class RunFolder : IDisposable
 {
-    private static int s_counter;
+    // Numbers the folders one runner makes, so that two checks in one process never pick the same name.
+    private static int _counter;
 
     private RunFolder(string path) => Path = path;
 
@@ -26,7 +27,7 @@ internal sealed class RunFolder : IDisposable
         Directory.CreateDirectory(runs);
         DeleteOrphans(runs);
         int id = Environment.ProcessId;
-        string name = string.Create(CultureInfo.InvariantCulture, $"{id}-{Interlocked.Increment(ref s_counter)}-{Guid.NewGuid():N}")[..32];
+        string name = string.Create(CultureInfo.InvariantCulture, $"{id}-{Interlocked.Increment(ref _counter)}-{Guid.NewGuid():N}")[..32];
         return new RunFolder(Directory.CreateDirectory(System.IO.Path.Combine(runs, name)).FullName);
     }
 

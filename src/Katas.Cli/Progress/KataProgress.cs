@@ -24,6 +24,12 @@ internal sealed class KataProgress
     /// <summary>Gets or sets whether the attempt has passed every test at least once (the answers are then unlocked).</summary>
     public bool EverSolved { get; set; }
 
+    /// <summary>Gets or sets when the learner's own attempt was first checked, or <see langword="null"/>.</summary>
+    public DateTimeOffset? Started { get; set; }
+
+    /// <summary>Gets or sets when each stage of the learner's own attempt first passed, by stage.</summary>
+    public Dictionary<int, DateTimeOffset> StagePassedAt { get; set; } = [];
+
     /// <summary>Gets or sets the timed practice under way, or <see langword="null"/>.</summary>
     public PracticeTry? Practice { get; set; }
 

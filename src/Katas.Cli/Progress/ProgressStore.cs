@@ -38,12 +38,11 @@ internal sealed class ProgressStore
     /// <summary>Gets what was wrong with the file when it was loaded, and where its backup is; <see langword="null"/> when it was fine.</summary>
     public string? Damage { get; }
 
-    /// <summary>Loads the progress file of a repository; a missing file is an empty progress, and so is a damaged one, kept aside.</summary>
-    /// <param name="root">The repository root.</param>
+    /// <summary>Loads a progress file; a missing file is an empty progress, and so is a damaged one, kept aside.</summary>
+    /// <param name="path">The file, <see cref="FileName"/> at the repository root.</param>
     /// <returns>The store.</returns>
-    public static ProgressStore Load(string root)
+    public static ProgressStore Load(string path)
     {
-        string path = Path.Combine(root, FileName);
         if (!File.Exists(path))
         {
             return new ProgressStore(path, new(StringComparer.Ordinal), null);
@@ -80,18 +79,18 @@ internal sealed class ProgressStore
             backup = "(no backup could be made)";
         }
 
-        return new ProgressStore(path, new(StringComparer.Ordinal), $"{FileName} {problem}; it is kept as {Path.GetFileName(backup)} and progress starts afresh.");
+        return new ProgressStore(path, new(StringComparer.Ordinal), $"{Path.GetFileName(path)} {problem}; it is kept as {Path.GetFileName(backup)} and progress starts afresh.");
     }
 
-    /// <summary>Changes the progress of a repository: loads the file under a lock, applies the change and saves it.</summary>
-    /// <param name="root">The repository root.</param>
+    /// <summary>Changes a progress file: loads it under a lock, applies the change and saves it.</summary>
+    /// <param name="path">The file.</param>
     /// <param name="change">The change.</param>
     /// <returns>The store as saved.</returns>
-    public static ProgressStore Update(string root, Action<ProgressStore> change)
+    public static ProgressStore Update(string path, Action<ProgressStore> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        using var held = FileLock.TakeAsync(Path.Combine(root, ".kata", "state.lock"), CancellationToken.None).GetAwaiter().GetResult();
-        var store = Load(root);
+        using var held = FileLock.TakeAsync(path + ".lock", CancellationToken.None).GetAwaiter().GetResult();
+        var store = Load(path);
         change(store);
         store.Save();
         return store;

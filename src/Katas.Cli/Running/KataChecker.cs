@@ -16,6 +16,11 @@ internal sealed record CheckResult(Kata Kata, BuildResult Build, TestRunResult? 
     public bool Passed => Build.Succeeded && Tests is { AllPassed: true };
 }
 
+/// <summary>What a check of the learner's attempt changed in their progress.</summary>
+/// <param name="StagesPassed">The stages that passed for the first time, each with the time since the attempt (or the practice) began.</param>
+/// <param name="FinishedPractice">The practice try the check finished by passing every stage, or <see langword="null"/>.</param>
+internal sealed record CheckProgress(IReadOnlyList<(int Stage, TimeSpan After)> StagesPassed, PracticeTry? FinishedPractice);
+
 /// <summary>How to check.</summary>
 /// <param name="AllAtOnce">Run every stage at once instead of stopping after the first that fails.</param>
 /// <param name="StopAtFirstFailure">Stop at the first failing test (a deliberate mistake needs no more).</param>
@@ -84,17 +89,43 @@ internal sealed class KataChecker(KataLayout layout)
         return new CheckResult(kata, compiled, tests);
     }
 
-    /// <summary>Remembers a check of the learner's own attempt.</summary>
+    /// <summary>Remembers a check of the learner's own attempt, or of their practice attempt.</summary>
     /// <param name="progress">The kata's progress.</param>
     /// <param name="result">The check.</param>
-    public void Record(KataProgress progress, CheckResult result)
+    /// <param name="now">When it ended.</param>
+    /// <param name="practice">Whether it checked the practice under way.</param>
+    /// <returns>What the check changed: the stages it passed for the first time, and the practice it finished.</returns>
+    public CheckProgress Record(KataProgress progress, CheckResult result, DateTimeOffset now, bool practice)
     {
+        int stagesPassed = result.Tests?.StagesPassed ?? 0;
+        if (practice && progress.Practice is { } current)
+        {
+            var elapsed = now - current.Started;
+            var newly = Enumerable.Range(1, stagesPassed).Where(stage => !current.StagePassedAfter.ContainsKey(stage)).ToList();
+            newly.ForEach(stage => current.StagePassedAfter[stage] = elapsed);
+            current.TimeRanOut |= elapsed > current.TimeLimit;
+            if (!result.Passed)
+            {
+                return new CheckProgress([.. newly.Select(stage => (stage, elapsed))], null);
+            }
+
+            current.SolvedAfter = elapsed;
+            current.Ended = now;
+            progress.Tries.Add(current);
+            progress.Practice = null;
+            return new CheckProgress([.. newly.Select(stage => (stage, elapsed))], current);
+        }
+
         progress.AttemptFingerprint = Fingerprint(result.Kata);
         progress.CompileFailed = !result.Build.Succeeded;
         progress.Passed = result.Tests?.Passed ?? 0;
         progress.Total = result.Tests?.Total ?? 0;
-        progress.StagesPassed = result.Tests?.StagesPassed ?? 0;
+        progress.StagesPassed = stagesPassed;
         progress.EverSolved |= result.Passed;
+        progress.Started ??= now;
+        var firstTime = Enumerable.Range(1, stagesPassed).Where(stage => !progress.StagePassedAt.ContainsKey(stage)).ToList();
+        firstTime.ForEach(stage => progress.StagePassedAt[stage] = now);
+        return new CheckProgress([.. firstTime.Select(stage => (stage, now - progress.Started.Value))], null);
     }
 
     /// <summary>

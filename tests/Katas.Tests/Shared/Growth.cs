@@ -72,12 +72,15 @@ public static class Growth
         double ratio = bestLarge.Ticks / (double)largeOperations / (Math.Max(1, bestSmall.Ticks) / (double)smallOperations);
         if (ratio > MaxRatio)
         {
+            // The work of ShouldStayFlat is one unit at both sizes; only the per-operation form has counts to show.
+            string counts = largeOperations == smallOperations
+                ? ""
+                : string.Create(CultureInfo.InvariantCulture, $" for {largeOperations:N0} operations and {smallOperations:N0}");
             throw new XunitException(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{what} took {ratio:0.0}x as long per operation on {largeSize:N0} entries as on {smallSize:N0} (best of {Rounds} runs each: "
-                + $"{bestLarge.TotalMilliseconds:0.00} ms for {largeOperations:N0} operations against {bestSmall.TotalMilliseconds:0.00} ms for "
-                + $"{smallOperations:N0}). An O(1) operation stays within {MaxRatio:0}x; this grows with the size, as an O(n) scan or shift "
-                + $"does (about {SizeFactor}x)."));
+                + $"{bestLarge.TotalMilliseconds:0.00} ms against {bestSmall.TotalMilliseconds:0.00} ms{counts}). An O(1) operation stays within "
+                + $"{MaxRatio:0}x; this grows with the size, as an O(n) scan or shift does (about {SizeFactor}x)."));
         }
     }
 
