@@ -1,10 +1,14 @@
 extern alias Attempt;
+extern alias Exemplar;
+extern alias ObjectNodes;
 extern alias Reference;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BitFaster.Caching.Lfu;
 using BitFaster.Caching.Scheduler;
 using AttemptLfu = Attempt::Katas.LfuCache<int, int>;
+using ExemplarLfu = Exemplar::Katas.LfuCache<int, int>;
+using ObjectNodesLfu = ObjectNodes::Katas.LfuCache<int, int>;
 using ReferenceLfu = Reference::Katas.LfuCache<int, int>;
 using ReferenceLru = Reference::Katas.LruCache<int, int>;
 
@@ -13,9 +17,10 @@ namespace Katas.Benchmarks;
 /// <summary>
 /// The LFU kata on the LRU kata's streams: capacity 1,000, 65,536 operations (80 % get then put on a miss,
 /// 20 % put) per invocation, reported per operation. Baseline: BitFaster.Caching's ConcurrentLfu
-/// (W-TinyLFU) with its foreground scheduler, so its maintenance runs on the measured thread. Peers: an
-/// LFU built on a binary heap, O(log n) per use, and the LRU kata's reference. The Hit rate column shows
-/// what each policy buys for its time.
+/// (W-TinyLFU) with its foreground scheduler, so its maintenance runs on the measured thread. The kata's
+/// answers (src/Katas.Answers/LfuCache: the exemplar and ObjectNodes) are rows of their own. Peers: an LFU
+/// built on a binary heap, O(log n) per use and so not an answer, and the LRU kata's reference. The Hit rate
+/// column shows what each policy buys for its time.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(HitRateConfig))]
@@ -24,6 +29,8 @@ public class LfuCacheBenchmarks
     private int[] _operations = [];
     private AttemptLfu? _attempt;
     private ReferenceLfu? _reference;
+    private ExemplarLfu? _exemplar;
+    private ObjectNodesLfu? _objectNodes;
     private ConcurrentLfu<int, int>? _concurrentLfu;
     private LfuCacheOnHeap? _heap;
     private ReferenceLru? _lru;
@@ -44,6 +51,20 @@ public class LfuCacheBenchmarks
     {
         _reference = new ReferenceLfu(KeyStreams.Capacity);
         Warm(Reference);
+    }
+
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
+    {
+        _exemplar = new ExemplarLfu(KeyStreams.Capacity);
+        Warm(Exemplar);
+    }
+
+    [GlobalSetup(Target = nameof(ObjectNodes))]
+    public void SetUpObjectNodes()
+    {
+        _objectNodes = new ObjectNodesLfu(KeyStreams.Capacity);
+        Warm(ObjectNodes);
     }
 
     [GlobalSetup(Target = nameof(ConcurrentLfu))]
@@ -74,6 +95,12 @@ public class LfuCacheBenchmarks
     [Benchmark(OperationsPerInvoke = KeyStreams.Length)]
     public int Reference() => CacheWorkload.Run(new ReferenceOperations(_reference!), _operations);
 
+    [Benchmark(OperationsPerInvoke = KeyStreams.Length)]
+    public int Exemplar() => CacheWorkload.Run(new ExemplarOperations(_exemplar!), _operations);
+
+    [Benchmark(OperationsPerInvoke = KeyStreams.Length)]
+    public int ObjectNodes() => CacheWorkload.Run(new ObjectNodesOperations(_objectNodes!), _operations);
+
     [Benchmark(Baseline = true, OperationsPerInvoke = KeyStreams.Length)]
     public int ConcurrentLfu() => CacheWorkload.Run(new ConcurrentLfuOperations(_concurrentLfu!), _operations);
 
@@ -103,6 +130,14 @@ public class LfuCacheBenchmarks
             case nameof(Reference):
                 benchmarks.SetUpReference();
                 hits = benchmarks.Reference();
+                break;
+            case nameof(Exemplar):
+                benchmarks.SetUpExemplar();
+                hits = benchmarks.Exemplar();
+                break;
+            case nameof(ObjectNodes):
+                benchmarks.SetUpObjectNodes();
+                hits = benchmarks.ObjectNodes();
                 break;
             case nameof(ConcurrentLfu):
                 benchmarks.SetUpConcurrentLfu();
@@ -142,6 +177,20 @@ public class LfuCacheBenchmarks
     }
 
     private readonly struct ReferenceOperations(ReferenceLfu cache) : ICacheOperations
+    {
+        public bool TryGet(int key) => cache.TryGet(key, out _);
+
+        public void Put(int key) => cache.AddOrUpdate(key, key);
+    }
+
+    private readonly struct ExemplarOperations(ExemplarLfu cache) : ICacheOperations
+    {
+        public bool TryGet(int key) => cache.TryGet(key, out _);
+
+        public void Put(int key) => cache.AddOrUpdate(key, key);
+    }
+
+    private readonly struct ObjectNodesOperations(ObjectNodesLfu cache) : ICacheOperations
     {
         public bool TryGet(int key) => cache.TryGet(key, out _);
 

@@ -1,8 +1,14 @@
 extern alias Attempt;
+extern alias Exemplar;
+extern alias MinimumPositions;
 extern alias Reference;
+extern alias TwoBclStacks;
 using BenchmarkDotNet.Attributes;
 using AttemptMinStack = Attempt::Katas.MinStack<int>;
+using ExemplarMinStack = Exemplar::Katas.MinStack<int>;
+using MinimumPositionsMinStack = MinimumPositions::Katas.MinStack<int>;
 using ReferenceMinStack = Reference::Katas.MinStack<int>;
+using TwoBclStacksMinStack = TwoBclStacks::Katas.MinStack<int>;
 
 namespace Katas.Benchmarks;
 
@@ -19,9 +25,9 @@ public enum MinStackOrder
 /// <summary>
 /// The min stack kata: 1,024 pushes, each followed by a <c>Min</c>, then 1,024 pops, reported per
 /// push + min + pop. Baseline: <see cref="Stack{T}"/> doing the same pushes and pops with no minimum at
-/// all, the floor a min stack is measured against. Peers: the two textbook answers, a stack of
-/// (item, minimum) pairs and two stacks (the second taking only items &lt;= its top), both built on
-/// <see cref="Stack{T}"/>, and a stack that finds the minimum by scanning, O(n) per <c>Min</c>.
+/// all, the floor a min stack is measured against. The kata's answers (src/Katas.Answers/MinStack: the
+/// exemplar's <see cref="Stack{T}"/> of (item, minimum) pairs, MinimumPositions and TwoBclStacks) are rows of
+/// their own; the naive baseline is a stack that finds the minimum by scanning, O(n) per <c>Min</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class MinStackBenchmarks
@@ -32,8 +38,9 @@ public class MinStackBenchmarks
     private AttemptMinStack? _attempt;
     private ReferenceMinStack? _reference;
     private Stack<int>? _stack;
-    private Stack<(int Item, int Min)>? _pairs;
-    private (Stack<int> Items, Stack<int> Minimums)? _twoStacks;
+    private ExemplarMinStack? _exemplar;
+    private MinimumPositionsMinStack? _minimumPositions;
+    private TwoBclStacksMinStack? _twoBclStacks;
     private MinStackByScanning? _scanning;
 
     /// <summary>Gets or sets the order of the pushed items.</summary>
@@ -61,18 +68,25 @@ public class MinStackBenchmarks
         Warm(StackOfT);
     }
 
-    [GlobalSetup(Target = nameof(StackOfPairs))]
-    public void SetUpPairs()
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
     {
-        _pairs = new Stack<(int Item, int Min)>();
-        Warm(StackOfPairs);
+        _exemplar = new ExemplarMinStack();
+        Warm(Exemplar);
     }
 
-    [GlobalSetup(Target = nameof(TwoStacks))]
-    public void SetUpTwoStacks()
+    [GlobalSetup(Target = nameof(MinimumPositions))]
+    public void SetUpMinimumPositions()
     {
-        _twoStacks = (new Stack<int>(), new Stack<int>());
-        Warm(TwoStacks);
+        _minimumPositions = new MinimumPositionsMinStack();
+        Warm(MinimumPositions);
+    }
+
+    [GlobalSetup(Target = nameof(TwoBclStacks))]
+    public void SetUpTwoBclStacks()
+    {
+        _twoBclStacks = new TwoBclStacksMinStack();
+        Warm(TwoBclStacks);
     }
 
     [GlobalSetup(Target = nameof(MinByScanning))]
@@ -92,10 +106,13 @@ public class MinStackBenchmarks
     public int StackOfT() => MinStackWorkload.Run(new StackOperations(_stack!), _items);
 
     [Benchmark(OperationsPerInvoke = Depth)]
-    public int StackOfPairs() => MinStackWorkload.Run(new PairOperations(_pairs!), _items);
+    public int Exemplar() => MinStackWorkload.Run(new ExemplarOperations(_exemplar!), _items);
 
     [Benchmark(OperationsPerInvoke = Depth)]
-    public int TwoStacks() => MinStackWorkload.Run(new TwoStackOperations(_twoStacks!.Value), _items);
+    public int MinimumPositions() => MinStackWorkload.Run(new MinimumPositionsOperations(_minimumPositions!), _items);
+
+    [Benchmark(OperationsPerInvoke = Depth)]
+    public int TwoBclStacks() => MinStackWorkload.Run(new TwoBclStacksOperations(_twoBclStacks!), _items);
 
     [Benchmark(OperationsPerInvoke = Depth)]
     public int MinByScanning() => MinStackWorkload.Run(new ScanningOperations(_scanning!), _items);
@@ -144,39 +161,31 @@ public class MinStackBenchmarks
         public int Pop() => stack.Pop();
     }
 
-    private readonly struct PairOperations(Stack<(int Item, int Min)> stack) : IMinStackOperations
+    private readonly struct ExemplarOperations(ExemplarMinStack stack) : IMinStackOperations
     {
-        public void Push(int item) =>
-            stack.Push((item, stack.TryPeek(out var top) && top.Min <= item ? top.Min : item));
+        public void Push(int item) => stack.Push(item);
 
-        public int Min() => stack.Peek().Min;
+        public int Min() => stack.Min();
 
-        public int Pop() => stack.Pop().Item;
+        public int Pop() => stack.Pop();
     }
 
-    private readonly struct TwoStackOperations((Stack<int> Items, Stack<int> Minimums) stacks) : IMinStackOperations
+    private readonly struct MinimumPositionsOperations(MinimumPositionsMinStack stack) : IMinStackOperations
     {
-        public void Push(int item)
-        {
-            stacks.Items.Push(item);
-            if (!stacks.Minimums.TryPeek(out int min) || item <= min)
-            {
-                stacks.Minimums.Push(item);
-            }
-        }
+        public void Push(int item) => stack.Push(item);
 
-        public int Min() => stacks.Minimums.Peek();
+        public int Min() => stack.Min();
 
-        public int Pop()
-        {
-            int item = stacks.Items.Pop();
-            if (item == stacks.Minimums.Peek())
-            {
-                stacks.Minimums.Pop();
-            }
+        public int Pop() => stack.Pop();
+    }
 
-            return item;
-        }
+    private readonly struct TwoBclStacksOperations(TwoBclStacksMinStack stack) : IMinStackOperations
+    {
+        public void Push(int item) => stack.Push(item);
+
+        public int Min() => stack.Min();
+
+        public int Pop() => stack.Pop();
     }
 
     private readonly struct ScanningOperations(MinStackByScanning stack) : IMinStackOperations

@@ -11,8 +11,10 @@ namespace Katas;
 /// <remarks>
 /// An entry's uses are counted from its insert (one use) through every <see cref="TryGet"/> hit and every
 /// update by <see cref="AddOrUpdate"/>. <see cref="TryGet"/>, <see cref="AddOrUpdate"/> and
-/// <see cref="Remove"/> must run in O(1) time, and once the cache is full an insert must allocate nothing.
-/// Not thread-safe. See README.md beside this file.
+/// <see cref="Remove"/> must run in O(1) time whatever the capacity and however the uses are spread: no heap,
+/// no sorted structure, no scan for the fewest uses. The storage grows with the entries, not with the
+/// capacity, and once the cache is full an insert must allocate nothing. Not thread-safe.
+/// See src/Katas.Exercises/LfuCache/README.md.
 /// </remarks>
 public sealed class LfuCache<TKey, TValue>
     where TKey : notnull
@@ -27,7 +29,7 @@ public sealed class LfuCache<TKey, TValue>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
     public LfuCache(int capacity, IEqualityComparer<TKey>? comparer = null, Action<TKey, TValue>? onEvicted = null)
     {
-        throw new NotImplementedException("LfuCache: start here. Read README.md beside this file, then run ./kata check lfu-cache.");
+        throw new NotImplementedException("LfuCache: start here. Read src/Katas.Exercises/LfuCache/README.md, then run ./kata check lfu-cache.");
     }
 
     /// <summary>Gets the most entries the cache holds.</summary>

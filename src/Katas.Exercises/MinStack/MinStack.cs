@@ -9,8 +9,9 @@ namespace Katas;
 /// <remarks>
 /// <see cref="Push"/> must run in amortized O(1) time and <see cref="Pop"/>, <see cref="Peek"/>,
 /// <see cref="Min"/> and <see cref="Count"/> in O(1), with a constant number of comparisons per call.
-/// Once the stack has been as deep as it gets, nothing more may be allocated. Not thread-safe.
-/// See README.md beside this file.
+/// Growing the storage costs memory in proportion to the items, as doubling does; once the stack has been as
+/// deep as it gets, nothing more may be allocated. A popped item is no longer referenced by the stack.
+/// Not thread-safe. See src/Katas.Exercises/MinStack/README.md.
 /// </remarks>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A min stack is a stack; the kata is named for the data structure.")]
 public sealed class MinStack<T>
@@ -19,7 +20,7 @@ public sealed class MinStack<T>
     /// <param name="comparer">Orders the items; <see langword="null"/> for <see cref="Comparer{T}.Default"/>.</param>
     public MinStack(IComparer<T>? comparer = null)
     {
-        throw new NotImplementedException("MinStack: start here. Read README.md beside this file, then run ./kata check min-stack.");
+        throw new NotImplementedException("MinStack: start here. Read src/Katas.Exercises/MinStack/README.md, then run ./kata check min-stack.");
     }
 
     /// <summary>Gets the number of items on the stack.</summary>

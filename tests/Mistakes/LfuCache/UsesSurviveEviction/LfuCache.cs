@@ -1,4 +1,4 @@
-// Mistake: use counts live in their own dictionary and eviction forgets to delete the victim's, so a key that comes back resumes its old count instead of starting at 1.
+// Mistake: a different design, not an edit of an answer. Use counts live in a dictionary of their own, and eviction forgets to delete the victim's, so a key that comes back resumes its old count instead of starting at 1.
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 

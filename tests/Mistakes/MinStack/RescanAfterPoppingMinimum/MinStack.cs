@@ -1,4 +1,4 @@
-// Mistake: one min field, rescanned from the whole stack whenever the minimum is popped: always right, but a pop is O(n).
+// Mistake: a different design, not an edit of an answer. One min field, rescanned from the whole stack whenever the minimum is popped: always right, but a pop is O(n).
 using System.Diagnostics.CodeAnalysis;
 
 namespace Katas;

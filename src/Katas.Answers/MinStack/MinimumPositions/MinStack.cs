@@ -1,11 +1,17 @@
-// Alternative: record only the positions of new minima (items strictly smaller than all below them); memory-lean, and a pop compares positions, never items.
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
 namespace Katas;
 
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "The kata's name.")]
+/// <summary>
+/// A memory-lean min stack: its own array of items, and beside it the positions of the items that were new minima
+/// (strictly smaller than everything below them) when pushed. A pop compares positions, never items. The contract is
+/// the stub's XML docs (src/Katas.Exercises/MinStack/MinStack.cs); README.md beside this folder says why this design
+/// and what it costs.
+/// </summary>
+/// <typeparam name="T">The type of the items.</typeparam>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A min stack is a stack; the kata is named for the data structure.")]
 public sealed class MinStack<T>
 {
     // The comparer; null when T is a value type ordered by default, so the JIT can devirtualize
@@ -30,6 +36,7 @@ public sealed class MinStack<T>
 
     // A copy of the current minimum, so that a push compares with a field instead of two array loads.
     private T _min = default!;
+
     public MinStack(IComparer<T>? comparer = null)
     {
         if (!typeof(T).IsValueType || (comparer is not null && comparer != Comparer<T>.Default))
@@ -37,7 +44,9 @@ public sealed class MinStack<T>
             _comparer = comparer ?? Comparer<T>.Default;
         }
     }
+
     public int Count => _count;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Push(T item)
     {
@@ -60,6 +69,7 @@ public sealed class MinStack<T>
             PushWithResize(item);
         }
     }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Pop()
     {
@@ -86,6 +96,7 @@ public sealed class MinStack<T>
         AssertInvariants();
         return item;
     }
+
     public T Peek()
     {
         int top = _count - 1;
@@ -97,6 +108,7 @@ public sealed class MinStack<T>
 
         return items[top];
     }
+
     public T Min()
     {
         if (_count == 0)

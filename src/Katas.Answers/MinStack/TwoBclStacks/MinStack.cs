@@ -1,13 +1,22 @@
-// Alternative: two Stack<T>s, the second taking every item that is <= its top, so a repeated minimum is recorded once per copy.
 using System.Diagnostics.CodeAnalysis;
 
 namespace Katas;
 
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "The kata's name.")]
+/// <summary>
+/// The textbook answer with two <see cref="Stack{T}"/>s: the items, and the minima, the second taking every item
+/// that is &lt;= its top, so a repeated minimum is recorded once per copy. The contract is the stub's XML docs
+/// (src/Katas.Exercises/MinStack/MinStack.cs); README.md beside this folder says why this design and what it costs.
+/// </summary>
+/// <typeparam name="T">The type of the items.</typeparam>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "A min stack is a stack; the kata is named for the data structure.")]
 public sealed class MinStack<T>
 {
     private readonly IComparer<T> _comparer;
+
+    // The items, the top one on top.
     private readonly Stack<T> _items = new();
+
+    // Every item that was <= the minimum below it when pushed: the current minimum is on top.
     private readonly Stack<T> _minimums = new();
 
     public MinStack(IComparer<T>? comparer = null)

@@ -1,7 +1,10 @@
+using CsCheck;
+
 namespace Katas.Tests;
 
-/// <summary>The contract of the LFU cache kata: LeetCode 460 and what a library type adds to it.</summary>
-public sealed class LfuCacheTests
+/// <summary>Stage 1 of the LFU cache: LeetCode 460 as a library type, evictions reported, and removal.</summary>
+[Stage(1)]
+public sealed class LfuCacheCoreTests
 {
     [Fact]
     public void A_new_cache_is_empty_and_reports_its_capacity()
@@ -20,14 +23,14 @@ public sealed class LfuCacheTests
 
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
-        Get(cache, 1).Should().Be(1);
+        cache.Get(1).Should().Be(1);
         cache.AddOrUpdate(3, 3);
-        Get(cache, 2).Should().Be(-1, "2 was used once, 1 twice");
-        Get(cache, 3).Should().Be(3);
+        cache.Get(2).Should().Be(-1, "2 was used once, 1 twice");
+        cache.Get(3).Should().Be(3);
         cache.AddOrUpdate(4, 4);
-        Get(cache, 1).Should().Be(-1, "1 and 3 were both used twice, and 1 longer ago");
-        Get(cache, 3).Should().Be(3);
-        Get(cache, 4).Should().Be(4);
+        cache.Get(1).Should().Be(-1, "1 and 3 were both used twice, and 1 longer ago");
+        cache.Get(3).Should().Be(3);
+        cache.Get(4).Should().Be(4);
     }
 
     [Fact]
@@ -37,15 +40,15 @@ public sealed class LfuCacheTests
 
         cache.AddOrUpdate(2, 2);
         cache.AddOrUpdate(1, 1);
-        Get(cache, 2).Should().Be(2);
-        Get(cache, 1).Should().Be(1);
-        Get(cache, 2).Should().Be(2);
+        cache.Get(2).Should().Be(2);
+        cache.Get(1).Should().Be(1);
+        cache.Get(2).Should().Be(2);
         cache.AddOrUpdate(3, 3);
         cache.AddOrUpdate(4, 4);
-        Get(cache, 3).Should().Be(-1, "3 was the only entry used once");
-        Get(cache, 2).Should().Be(2);
-        Get(cache, 1).Should().Be(1);
-        Get(cache, 4).Should().Be(4);
+        cache.Get(3).Should().Be(-1, "3 was the only entry used once");
+        cache.Get(2).Should().Be(2);
+        cache.Get(1).Should().Be(1);
+        cache.Get(4).Should().Be(4);
     }
 
     [Fact]
@@ -54,10 +57,10 @@ public sealed class LfuCacheTests
         var cache = new LfuCache<int, int>(1);
 
         cache.AddOrUpdate(2, 1);
-        Get(cache, 2).Should().Be(1);
+        cache.Get(2).Should().Be(1);
         cache.AddOrUpdate(3, 2);
-        Get(cache, 2).Should().Be(-1);
-        Get(cache, 3).Should().Be(2);
+        cache.Get(2).Should().Be(-1);
+        cache.Get(3).Should().Be(2);
     }
 
     [Fact]
@@ -68,13 +71,13 @@ public sealed class LfuCacheTests
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
         cache.AddOrUpdate(3, 3);
-        Read(cache, 1, times: 2);
-        Read(cache, 3, times: 1);
+        cache.Read(1, times: 2);
+        cache.Read(3, times: 1);
 
         cache.AddOrUpdate(4, 4);
 
         evicted.Should().Equal(2);
-        ContainedKeys(cache, 1..5).Should().Equal(1, 3, 4);
+        cache.ContainedKeys(1..5).Should().Equal(1, 3, 4);
     }
 
     [Fact]
@@ -99,8 +102,8 @@ public sealed class LfuCacheTests
         var cache = new LfuCache<int, int>(2, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
-        Read(cache, 2, times: 1);
-        Read(cache, 1, times: 1);
+        cache.Read(2, times: 1);
+        cache.Read(1, times: 1);
 
         cache.AddOrUpdate(3, 3);
 
@@ -119,15 +122,15 @@ public sealed class LfuCacheTests
 
         foreach (int key in new[] { 3, 1, 4, 2 })
         {
-            Read(cache, key, times: 1);
+            cache.Read(key, times: 1);
         }
 
         cache.AddOrUpdate(5, 5);
-        Read(cache, 5, times: 1);
+        cache.Read(5, times: 1);
         cache.AddOrUpdate(6, 6);
-        Read(cache, 6, times: 1);
+        cache.Read(6, times: 1);
         cache.AddOrUpdate(7, 7);
-        Read(cache, 7, times: 1);
+        cache.Read(7, times: 1);
 
         evicted.Should().Equal(3, 1, 4);
     }
@@ -175,15 +178,15 @@ public sealed class LfuCacheTests
         }
 
         cache.AddOrUpdate(2, 2);
-        Read(cache, 2, times: 2);
+        cache.Read(2, times: 2);
         cache.AddOrUpdate(3, 3);
 
         cache.AddOrUpdate(4, 4);
-        Read(cache, 4, times: 3);
+        cache.Read(4, times: 3);
         cache.AddOrUpdate(5, 5);
 
         evicted.Should().Equal([3, 2], "1 and 4 have four uses each, 2 three and 3 one");
-        Get(cache, 1).Should().Be(12);
+        cache.Get(1).Should().Be(12);
     }
 
     [Fact]
@@ -209,14 +212,14 @@ public sealed class LfuCacheTests
         var evicted = new List<int>();
         var cache = new LfuCache<int, int>(2, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
-        Read(cache, 1, times: 1);
+        cache.Read(1, times: 1);
 
         cache.AddOrUpdate(2, 2);
         cache.AddOrUpdate(3, 3);
         cache.AddOrUpdate(4, 4);
 
         evicted.Should().Equal(2, 3);
-        Get(cache, 1).Should().Be(1);
+        cache.Get(1).Should().Be(1);
     }
 
     [Fact]
@@ -226,8 +229,8 @@ public sealed class LfuCacheTests
         var cache = new LfuCache<int, int>(2, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
-        Read(cache, 1, times: 1);
-        Read(cache, 2, times: 1);
+        cache.Read(1, times: 1);
+        cache.Read(2, times: 1);
 
         cache.AddOrUpdate(3, 3);
         cache.AddOrUpdate(4, 4);
@@ -243,13 +246,13 @@ public sealed class LfuCacheTests
         foreach (int key in new[] { 7, 2, 9, 0, 4, 1, 8, 3, 6, 5 })
         {
             cache.AddOrUpdate(key, key);
-            Read(cache, key, times: key);
+            cache.Read(key, times: key);
         }
 
         for (int newcomer = 100; newcomer < 110; newcomer++)
         {
             cache.AddOrUpdate(newcomer, newcomer);
-            Read(cache, newcomer, times: 50);
+            cache.Read(newcomer, times: 50);
         }
 
         evicted.Should().Equal(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
@@ -262,8 +265,8 @@ public sealed class LfuCacheTests
         var cache = new LfuCache<int, int>(3, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
-        Read(cache, 1, times: 5);
-        Read(cache, 2, times: 5);
+        cache.Read(1, times: 5);
+        cache.Read(2, times: 5);
 
         for (int key = 100; key < 200; key++)
         {
@@ -271,7 +274,7 @@ public sealed class LfuCacheTests
         }
 
         evicted.Should().Equal(Enumerable.Range(100, 99));
-        ContainedKeys(cache, 1..3).Should().Equal(1, 2);
+        cache.ContainedKeys(1..3).Should().Equal(1, 2);
     }
 
     [Fact]
@@ -280,21 +283,21 @@ public sealed class LfuCacheTests
         var evicted = new List<int>();
         var cache = new LfuCache<int, int>(3, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
-        Read(cache, 1, times: 4);
+        cache.Read(1, times: 4);
         cache.AddOrUpdate(2, 2);
-        Read(cache, 2, times: 9);
+        cache.Read(2, times: 9);
         cache.AddOrUpdate(3, 3);
-        Read(cache, 3, times: 9);
+        cache.Read(3, times: 9);
         cache.AddOrUpdate(4, 4);
         evicted.Should().Equal([1], "1 had five uses, 2 and 3 ten each");
-        Read(cache, 4, times: 2);
+        cache.Read(4, times: 2);
         cache.Remove(2);
 
         cache.AddOrUpdate(1, 100);
         cache.AddOrUpdate(5, 5);
 
         evicted.Should().Equal([1, 1], "1 came back with one use, fewer than 4's three; its five earlier uses left with it");
-        Get(cache, 4).Should().Be(4);
+        cache.Get(4).Should().Be(4);
     }
 
     [Fact]
@@ -303,9 +306,9 @@ public sealed class LfuCacheTests
         var evicted = new List<int>();
         var cache = new LfuCache<int, int>(2, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
-        Read(cache, 1, times: 4);
+        cache.Read(1, times: 4);
         cache.AddOrUpdate(2, 2);
-        Read(cache, 2, times: 2);
+        cache.Read(2, times: 2);
 
         cache.Remove(1).Should().BeTrue();
         cache.AddOrUpdate(1, 10);
@@ -358,16 +361,16 @@ public sealed class LfuCacheTests
 
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(1, 11);
-        Read(cache, 1, times: 5);
+        cache.Read(1, times: 5);
         cache.AddOrUpdate(2, 2);
         cache.TryGet(2, out _).Should().BeTrue();
         cache.AddOrUpdate(3, 3);
 
         evicted.Should().Equal([1, 2], "with room for one, every insert evicts whatever is there, however often it was used");
         cache.Count.Should().Be(1);
-        Get(cache, 1).Should().Be(-1);
-        Get(cache, 2).Should().Be(-1);
-        Get(cache, 3).Should().Be(3);
+        cache.Get(1).Should().Be(-1);
+        cache.Get(2).Should().Be(-1);
+        cache.Get(3).Should().Be(3);
     }
 
     [Fact]
@@ -398,7 +401,7 @@ public sealed class LfuCacheTests
         cache.AddOrUpdate(3, 3);
 
         evicted.Should().BeEmpty();
-        ContainedKeys(cache, 1..4).Should().Equal(2, 3);
+        cache.ContainedKeys(1..4).Should().Equal(2, 3);
     }
 
     [Fact]
@@ -408,14 +411,14 @@ public sealed class LfuCacheTests
         var cache = new LfuCache<int, int>(3, onEvicted: (key, _) => evicted.Add(key));
         cache.AddOrUpdate(1, 1);
         cache.AddOrUpdate(2, 2);
-        Read(cache, 2, times: 1);
+        cache.Read(2, times: 1);
         cache.AddOrUpdate(3, 3);
-        Read(cache, 3, times: 2);
+        cache.Read(3, times: 2);
 
         cache.Remove(1);
         cache.AddOrUpdate(4, 4);
         cache.AddOrUpdate(5, 5);
-        Read(cache, 5, times: 2);
+        cache.Read(5, times: 2);
         cache.AddOrUpdate(6, 6);
 
         evicted.Should().Equal([4, 2], "after 4 left, 2 had two uses against three for 3 and 5");
@@ -426,14 +429,14 @@ public sealed class LfuCacheTests
     {
         var cache = new LfuCache<int, int>(1);
         cache.AddOrUpdate(1, 1);
-        Read(cache, 1, times: 3);
+        cache.Read(1, times: 3);
 
         cache.Remove(1).Should().BeTrue();
         cache.Count.Should().Be(0);
         cache.AddOrUpdate(2, 2);
         cache.AddOrUpdate(3, 3);
 
-        ContainedKeys(cache, 1..4).Should().Equal(3);
+        cache.ContainedKeys(1..4).Should().Equal(3);
     }
 
     [Fact]
@@ -453,156 +456,17 @@ public sealed class LfuCacheTests
         cache.Count.Should().Be(2);
     }
 
-    [Fact]
-    public void Keys_are_compared_with_the_given_comparer()
-    {
-        var cache = new LfuCache<string, int>(2, StringComparer.OrdinalIgnoreCase);
-
-        cache.AddOrUpdate("Key", 1);
-        cache.AddOrUpdate("KEY", 2);
-
-        cache.Count.Should().Be(1);
-        cache.TryGet("key", out int value).Should().BeTrue();
-        value.Should().Be(2);
-        cache.Remove("kEy").Should().BeTrue();
-    }
-
-    [Fact]
-    public void Keys_with_colliding_hash_codes_stay_apart()
-    {
-        var evicted = new List<int>();
-        var cache = new LfuCache<int, int>(3, new OneHashCodeComparer(), (key, _) => evicted.Add(key));
-
-        for (int key = 1; key <= 5; key++)
-        {
-            cache.AddOrUpdate(key, key * 10);
-        }
-
-        cache.Remove(4).Should().BeTrue();
-        evicted.Should().Equal(1, 2);
-        Get(cache, 3).Should().Be(30);
-        Get(cache, 4).Should().Be(-1);
-        Get(cache, 5).Should().Be(50);
-    }
-
-    [Fact]
-    public void Default_values_are_stored_like_any_other()
-    {
-        var cache = new LfuCache<string, string?>(2);
-
-        cache.AddOrUpdate("nothing", null);
-
-        cache.TryGet("nothing", out string? value).Should().BeTrue();
-        value.Should().BeNull();
-    }
-
     [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(int.MinValue)]
-    public void A_capacity_below_one_is_rejected(int capacity)
-    {
-        Action create = () => _ = new LfuCache<int, int>(capacity);
-
-        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("capacity");
-    }
-
-    [Fact]
-    public void A_huge_capacity_does_not_allocate_up_front()
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var cache = new LfuCache<int, int>(int.MaxValue);
-        cache.AddOrUpdate(1, 1);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().BeLessThan(1 << 20, "the storage grows with the entries, not with the capacity");
-        Get(cache, 1).Should().Be(1);
-    }
+    [InlineData(1, 1, 4)]
+    [InlineData(2, 2, 5)]
+    [InlineData(3, 5, 12)]
+    [InlineData(4, 16, 13)]
+    [InlineData(5, 64, 14)]
+    [InlineData(6, 100, 15)]
+    public void Random_operations_match_a_list_model_step_by_step(int seed, int capacity, int keySpace) =>
+        LfuCacheModel.Test.Run((capacity, keySpace * capacity / 10 + 2, Skewed: true), seed, Math.Max(5_000, capacity * 100));
 
     [Fact]
-    public void A_null_key_is_rejected_by_every_method_and_changes_nothing()
-    {
-        var evicted = new List<string>();
-        var cache = new LfuCache<string, int>(2, onEvicted: (key, _) => evicted.Add(key));
-        cache.AddOrUpdate("a", 1);
-        cache.AddOrUpdate("b", 2);
-
-        ((Action)(() => cache.TryGet(null!, out _))).Should().Throw<ArgumentNullException>().WithParameterName("key");
-        ((Action)(() => cache.AddOrUpdate(null!, 3))).Should().Throw<ArgumentNullException>().WithParameterName("key");
-        ((Action)(() => cache.Remove(null!))).Should().Throw<ArgumentNullException>().WithParameterName("key");
-
-        cache.Count.Should().Be(2);
-        cache.AddOrUpdate("c", 3);
-        evicted.Should().Equal("a");
-    }
-
-    [Fact]
-    public void A_full_cache_allocates_nothing_per_operation()
-    {
-        const int Capacity = 1_000;
-        var cache = new LfuCache<int, int>(Capacity);
-        var random = new Random(7);
-
-        // Skewed keys: some are read thousands of times, so use counts spread out and groups come and go.
-        int[] keys = [.. Enumerable.Range(0, 40 * Capacity).Select(_ => (int)(3 * Capacity * Math.Pow(random.NextDouble(), 3)))];
-        for (int i = 0; i < 4 * Capacity; i++)
-        {
-            Touch(cache, i, i);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < keys.Length; i++)
-        {
-            Touch(cache, keys[i], i);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().Be(0, "a full cache reuses the evicted entry's storage for the newcomer");
-        cache.Count.Should().Be(Capacity);
-
-        static void Touch(LfuCache<int, int> cache, int key, int step)
-        {
-            if (step % 5 == 0)
-            {
-                cache.AddOrUpdate(key, step);
-            }
-            else if (!cache.TryGet(key, out _))
-            {
-                cache.AddOrUpdate(key, key);
-            }
-        }
-    }
-
-    private static int Get(LfuCache<int, int> cache, int key) => cache.TryGet(key, out int value) ? value : -1;
-
-    private static void Read<TValue>(LfuCache<int, TValue> cache, int key, int times)
-    {
-        for (int i = 0; i < times; i++)
-        {
-            cache.TryGet(key, out _).Should().BeTrue($"key {key} is expected in the cache");
-        }
-    }
-
-    private static List<int> ContainedKeys<TValue>(LfuCache<int, TValue> cache, Range keys)
-    {
-        // Every TryGet is a use, so this is only for the end of a test.
-        var contained = new List<int>();
-        for (int key = keys.Start.Value; key < keys.End.Value; key++)
-        {
-            if (cache.TryGet(key, out _))
-            {
-                contained.Add(key);
-            }
-        }
-
-        return contained;
-    }
-
-    private sealed class OneHashCodeComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => 42;
-    }
+    public void Random_operation_lists_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
+        LfuCacheModel.Test.Sample(Gen.Int[1, 4].Select(capacity => (capacity, 6, false)), maxSteps: 50);
 }

@@ -1,15 +1,31 @@
-// Alternative: the paper's structure with objects: a Dictionary of entry nodes, each in the list of its frequency node; evicted entries and emptied frequency nodes are reused.
 using System.Diagnostics.CodeAnalysis;
 
 namespace Katas;
 
+/// <summary>
+/// The LFU cache of Shah, Mitra and Matani's paper, with objects: a <see cref="Dictionary{TKey, TValue}"/> of
+/// entry nodes, each in the list of its frequency node, and the frequency nodes in a list of their own in rising
+/// order of use count. The contract is the stub's XML docs (src/Katas.Exercises/LfuCache/LfuCache.cs); README.md
+/// beside this folder says why this design and what it costs.
+/// </summary>
+/// <typeparam name="TKey">The type of the keys.</typeparam>
+/// <typeparam name="TValue">The type of the values.</typeparam>
 public sealed class LfuCache<TKey, TValue>
     where TKey : notnull
 {
+    // Each key's entry node.
     private readonly Dictionary<TKey, Node> _nodes;
+
     private readonly Action<TKey, TValue>? _onEvicted;
+
+    // The frequency node with the fewest uses, whose oldest entry is the next victim; null when empty.
     private FrequencyNode? _lowest;
+
+    // Frequency nodes not in use, chained through Higher, so a full cache never makes one.
     private FrequencyNode? _spare;
+
+    // The frequency nodes made so far, in use or spare: one per entry the cache has held at once.
+    private int _frequencyNodesMade;
 
     public LfuCache(int capacity, IEqualityComparer<TKey>? comparer = null, Action<TKey, TValue>? onEvicted = null)
     {
@@ -70,9 +86,14 @@ public sealed class LfuCache<TKey, TValue>
             return;
         }
 
-        // One frequency node per entry, made while the cache grows: there are never more counts than entries,
-        // so a full cache never needs a new one.
-        _spare = new FrequencyNode { Higher = _spare };
+        // There are never more counts in use than entries, so one frequency node per entry the cache has held at
+        // once is all it ever needs, and a full cache never makes one.
+        if (_frequencyNodesMade == _nodes.Count)
+        {
+            _spare = new FrequencyNode { Higher = _spare };
+            _frequencyNodesMade++;
+        }
+
         node = new Node(key, value);
         Attach(node, OneUseGroup());
         _nodes.Add(key, node);
@@ -209,8 +230,10 @@ public sealed class LfuCache<TKey, TValue>
 
         public TValue Value { get; set; } = value;
 
+        // The frequency node of the entries used as often as this one; null while it is moved.
         public FrequencyNode? Group { get; set; }
 
+        // The neighbours in its group's list: used less and more recently.
         public Node? Older { get; set; }
 
         public Node? Newer { get; set; }
@@ -218,12 +241,15 @@ public sealed class LfuCache<TKey, TValue>
 
     private sealed class FrequencyNode
     {
+        // How many times each entry of the group has been used.
         public long Uses { get; set; }
 
+        // The group's least and most recently used entries.
         public Node? Oldest { get; set; }
 
         public Node? Newest { get; set; }
 
+        // The neighbouring groups, with fewer and with more uses; Higher also chains the spare nodes.
         public FrequencyNode? Lower { get; set; }
 
         public FrequencyNode? Higher { get; set; }
