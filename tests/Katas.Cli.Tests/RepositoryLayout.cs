@@ -15,4 +15,17 @@ internal static class RepositoryLayout
     /// be found by that folder in its command line.
     /// </summary>
     public static KataLayout ForChecks { get; } = Current with { StateFolder = Path.Combine(Current.Root, ".kata", "cli-tests") };
+
+    /// <summary>
+    /// Gets the repository for checks, with the learner's own folders (attempts, practice copies, the progress file)
+    /// in a folder of the test's, so that a test starts as a new learner does and touches no one's work.
+    /// </summary>
+    /// <param name="folder">The test's folder.</param>
+    /// <returns>The layout.</returns>
+    public static KataLayout ForLearner(string folder) => ForChecks with
+    {
+        AttemptsFolder = Path.Combine(folder, "attempts"),
+        PracticeFolder = Path.Combine(folder, "practice"),
+        ProgressFile = Path.Combine(folder, ".kata-state.json"),
+    };
 }

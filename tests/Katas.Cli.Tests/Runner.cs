@@ -30,12 +30,23 @@ internal static class Runner
     /// <param name="cancellationToken">Ctrl+C.</param>
     /// <param name="args">The command line.</param>
     /// <returns>The exit code and everything written.</returns>
+    public static Task<(int ExitCode, string Output)> RunAsync(
+        KataLayout layout, Action<TestConsole>? prepare, CancellationToken cancellationToken, params string[] args) =>
+        RunAsync(layout, TimeProvider.System, NewConsole(), prepare, cancellationToken, args);
+
+    /// <summary>Runs a command line on a console of the caller's and a clock of the caller's, until it ends or is cancelled.</summary>
+    /// <param name="layout">The repository.</param>
+    /// <param name="time">The clock the runner reads.</param>
+    /// <param name="console">The console, which the caller may read while the command runs.</param>
+    /// <param name="prepare">Sets the console up first, if given.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="args">The command line.</param>
+    /// <returns>The exit code and everything written.</returns>
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        KataLayout layout, Action<TestConsole>? prepare, CancellationToken cancellationToken, params string[] args)
+        KataLayout layout, TimeProvider time, TestConsole console, Action<TestConsole>? prepare, CancellationToken cancellationToken, params string[] args)
     {
-        var console = NewConsole();
         prepare?.Invoke(console);
-        int exitCode = await new KataApp(console, layout).RunAsync(args, cancellationToken);
+        int exitCode = await new KataApp(console, layout) { Time = time }.RunAsync(args, cancellationToken);
         return (exitCode, console.Output);
     }
 

@@ -8,8 +8,10 @@ using Spectre.Console;
 namespace Katas.Cli.Commands;
 
 /// <summary>
-/// <c>bench &lt;slug&gt;</c>: runs a kata's benchmark (a short BenchmarkDotNet job) and prints attempt,
-/// reference and peers side by side as time ratios to the reference, with bytes allocated and a verdict.
+/// <c>bench &lt;slug&gt;</c>: races the learner's attempt against the kata's answers and the ecosystem's peers in one
+/// BenchmarkDotNet run, and prints them side by side as time ratios to the reference, with bytes allocated and a
+/// verdict. By default a quick run in the runner's own process (a minute or less), with a progress bar and an
+/// estimate of the time left; <c>--job short|medium</c> runs BenchmarkDotNet's own jobs for the full tables.
 /// </summary>
 internal static class BenchCommand
 {
@@ -24,26 +26,43 @@ internal static class BenchCommand
         var slug = CommandContext.SlugArgument();
         var job = new Option<string>("--job")
         {
-            Description = "BenchmarkDotNet's job: dry (seconds, numbers meaningless), short (a few minutes) or medium.",
-            DefaultValueFactory = _ => "short",
+            Description = "quick (the default: in process, about a minute), or BenchmarkDotNet's own jobs: dry (numbers meaningless), short (a few minutes) or medium.",
+            DefaultValueFactory = _ => "quick",
         };
-        job.AcceptOnlyFromAmong("dry", "short", "medium");
-        var command = new Command("bench", "Race your attempt against the reference and the ecosystem's peers; prints time ratios and allocations.")
+        job.AcceptOnlyFromAmong("quick", "dry", "short", "medium");
+        var force = new Option<bool>("--force") { Description = "Run even though your attempt does not pass its tests (its rows may fail)." };
+        var command = new Command("bench", "Race your attempt against the exemplar, the reference and the ecosystem's peers; prints time ratios and allocations.")
         {
-            slug, job,
+            slug, job, force,
         };
         command.SetAction(async (parsed, cancellationToken) =>
-            await RunAsync(context, parsed.GetValue(slug)!, parsed.GetValue(job)!, cancellationToken).ConfigureAwait(false));
+            await RunAsync(context, parsed.GetValue(slug)!, parsed.GetValue(job)!, parsed.GetValue(force), cancellationToken).ConfigureAwait(false));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, Kata kata, string job, CancellationToken cancellationToken)
+    /// <summary>The arguments of the quick job: in process, a few short iterations, one launch.</summary>
+    public static readonly string[] QuickJob = ["--inProcess", "--warmupCount", "2", "--iterationCount", "5", "--launchCount", "1", "--iterationTime", "100"];
+
+    private static async Task<int> RunAsync(CommandContext context, Kata kata, string job, bool force, CancellationToken cancellationToken)
     {
         var console = context.Console;
         if (!kata.Benchmarked)
         {
             console.MarkupLineInterpolated($"{kata.Slug} has no benchmark.");
             return ExitCodes.Failure;
+        }
+
+        // A benchmark measures an attempt that works: a failing or blocking one would only waste the minute.
+        var progress = context.LoadProgress().For(kata.Slug);
+        bool passes = progress.AttemptFingerprint == context.Checker.Fingerprint(kata) && progress.StagesPassed >= context.Layout.Stages(kata).Count;
+        if (!passes && !force)
+        {
+            var (exitCode, _, _) = await CheckCommand.CheckAsync(context, kata, null, CheckOptions.Learner, cancellationToken).ConfigureAwait(false);
+            if (exitCode != ExitCodes.Success)
+            {
+                console.MarkupLineInterpolated($"[yellow]./kata bench measures an attempt that passes every stage; this one does not yet.[/] --force runs it anyway.");
+                return ExitCodes.Failure;
+            }
         }
 
         string artifacts = Directory.CreateTempSubdirectory("kata-bench-").FullName;
@@ -55,10 +74,12 @@ internal static class BenchCommand
             string[] arguments =
             [
                 "run", "-c", "Release", "--project", context.Layout.BenchmarksProject, "--",
-                "--filter", "*", "--job", job, "--exporters", "json", "--artifacts", artifacts,
+                "--filter", "*", .. job == "quick" ? QuickJob : ["--job", job], "--exporters", "json", "--artifacts", artifacts,
             ];
+            var started = context.Time.GetUtcNow();
+            var bench = new BenchProgress(context.Time);
             ProcessResult run = null!;
-            await console.Status().StartAsync($"Benchmarking {kata.Slug} ({job} job)...", async status =>
+            async Task Measure(Action update)
             {
                 run = await SupervisedProcess.RunAsync(
                     new ProcessStart("dotnet", arguments, context.Layout.Root)
@@ -67,9 +88,9 @@ internal static class BenchCommand
                         Environment = environment,
                         OnOutputLine = (line, _) =>
                         {
-                            if (line.StartsWith("// Benchmark: ", StringComparison.Ordinal))
+                            if (bench.Read(line))
                             {
-                                status.Status(Markup.Escape(line[3..]));
+                                update();
                             }
 
                             return false;
@@ -77,7 +98,36 @@ internal static class BenchCommand
                     },
                     CancellationToken.None,
                     cancellationToken).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            }
+
+            if (console.Profile.Capabilities.Interactive)
+            {
+                await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask(Markup.Escape($"{kata.Slug}: building the benchmark..."), maxValue: 1);
+                        await Measure(() =>
+                        {
+                            task.Description = Markup.Escape($"{kata.Slug}: {bench.Describe()}");
+                            task.Value = bench.Fraction;
+                        }).ConfigureAwait(false);
+                        task.Value = 1;
+                    }).ConfigureAwait(false);
+            }
+            else
+            {
+                // No live display in a pipe: one line per case.
+                await Measure(() =>
+                {
+                    if (bench.Current is not null)
+                    {
+                        console.MarkupLineInterpolated($"[grey]{bench.Describe()}[/]");
+                    }
+                }).ConfigureAwait(false);
+            }
+
+            console.MarkupLineInterpolated(
+                $"[grey]{kata.Slug}: {job} run of {bench.Total} cases in {PracticeReport.Duration(context.Time.GetUtcNow() - started)}.[/]");
 
             var cases = BenchmarkReport.Read(Path.Combine(artifacts, "results"));
             if (cases.Count == 0)

@@ -35,8 +35,10 @@ internal static class ListCommand
         }
 
         var progress = context.LoadProgress();
+        var now = context.Time.GetUtcNow();
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("#").AddColumn("Kata").AddColumn("Track").AddColumn("Difficulty").AddColumn("Status").AddColumn("Hints");
+            .AddColumn("#").AddColumn("Kata").AddColumn("Track").AddColumn("Difficulty").AddColumn("Status").AddColumn("Hints")
+            .AddColumn("Best").AddColumn("Last").AddColumn("Due");
         int solved = 0;
         for (int index = 0; index < KataCatalogue.All.Count; index++)
         {
@@ -46,13 +48,17 @@ internal static class ListCommand
             int stages = context.Layout.Stages(kata).Count;
             solved += !untouched && IsSolved(state, stages) ? 1 : 0;
             int hintCount = Hints.Parse(File.ReadAllText(context.Layout.HintsFile(kata))).Values.Sum(stage => stage.Count);
+            var review = Progress.ReviewSchedule.Of(state.Tries);
             table.AddRow(
                 new Text((index + 1).ToString(CultureInfo.InvariantCulture)),
                 new Markup($"[bold]{Markup.Escape(kata.Slug)}[/]\n[grey]{Markup.Escape(kata.Title)}[/]"),
                 new Text(kata.Track),
                 new Text(kata.Difficulty.ToString()),
                 new Markup(untouched ? "[grey]not started[/]" : Status(state, stages)),
-                new Text($"{state.HintsTaken}/{hintCount}"));
+                new Text($"{state.HintsTaken}/{hintCount}"),
+                new Text(review.Best is { } best ? PracticeReport.Duration(best) : "-"),
+                new Markup(state.Practice is { } practice ? $"[yellow]under way[/]\n[grey]{Markup.Escape(PracticeReport.Duration(now - practice.Started))}[/]" : Last(review)),
+                new Text(review.Due is { } due ? PracticeReport.Due(due, now) : "-"));
         }
 
         context.Console.Write(table);
@@ -107,6 +113,14 @@ internal static class ListCommand
             }
         }).ConfigureAwait(false);
     }
+
+    private static string Last(Progress.Review review) => review.Last switch
+    {
+        null => "-",
+        { SolvedAfter: { } solved } last => Markup.Escape($"{PracticeReport.Duration(solved)}{(last.HintsTaken > 0 ? $", {last.HintsTaken} hint{(last.HintsTaken == 1 ? "" : "s")}" : "")}"),
+        { TimeRanOut: true } => "[red]time ran out[/]",
+        _ => "[red]given up[/]",
+    };
 
     private static string Status(KataProgress state, int stages) => state switch
     {
