@@ -123,6 +123,22 @@ public sealed class MisbehavingAttemptTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_C_during_a_watch_kills_the_test_process_and_ends_the_watch()
+    {
+        string attempt = _attempts.WriteWithConstructorStart("        Thread.Sleep(Timeout.Infinite);");
+        using var ctrlC = new CancellationTokenSource();
+
+        var watch = Runner.RunAsync(RepositoryLayout.ForChecks, null, ctrlC.Token, "watch", "lru-cache", "--attempt", attempt);
+        (await TestProcesses.WaitForAsync(Marker, TimeSpan.FromSeconds(60))).Should().NotBeNull("the watch checks at once");
+        await ctrlC.CancelAsync();
+        var (exitCode, output) = await watch;
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().Contain("Stopped watching.");
+        await ShouldLeaveNothingRunningAsync();
+    }
+
+    [Fact]
     public async Task A_runner_killed_outright_leaves_no_test_process_behind()
     {
         Assert.SkipUnless(TestProcesses.CanList, "Processes are listed from /proc.");
