@@ -70,6 +70,12 @@ public static class Growth
         }
 
         double ratio = bestLarge.Ticks / (double)largeOperations / (Math.Max(1, bestSmall.Ticks) / (double)smallOperations);
+        if (Environment.GetEnvironmentVariable("KATA_GROWTH_LOG") is { Length: > 0 } log)
+        {
+            // scripts/growth-soak.sh collects every ratio, passing or not, to show how far from the limit they stay.
+            File.AppendAllText(log, string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}\t{what}\n"));
+        }
+
         if (ratio > MaxRatio)
         {
             // The work of ShouldStayFlat is one unit at both sizes; only the per-operation form has counts to show.
