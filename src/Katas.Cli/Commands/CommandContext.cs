@@ -48,6 +48,17 @@ internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
         static Kata Parse(ArgumentResult result) => FindOrReport(result, result.Tokens.Count > 0 ? result.Tokens[0].Value : "");
     }
 
+    /// <summary>Creates an optional <c>slug</c> argument, for verbs that pick a kata themselves when none is given.</summary>
+    /// <param name="description">What the argument is for, and what happens without it.</param>
+    /// <returns>The argument; its value is <see langword="null"/> when no slug was given.</returns>
+    public static Argument<Kata?> OptionalSlugArgument(string description) => new("slug")
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrOne,
+        HelpName = "slug",
+        CustomParser = result => result.Tokens.Count == 0 ? null : FindOrReport(result, result.Tokens[0].Value),
+    };
+
     /// <summary>Finds a kata by its slug, or reports an unknown slug on the argument with the closest one.</summary>
     /// <param name="result">The argument being parsed, which receives the error.</param>
     /// <param name="typed">The slug as typed.</param>

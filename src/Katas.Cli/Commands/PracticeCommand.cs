@@ -22,13 +22,7 @@ internal static class PracticeCommand
     /// <returns>The command.</returns>
     public static Command Create(CommandContext context)
     {
-        var slug = new Argument<Kata?>("slug")
-        {
-            Description = "The kata to practise; without one, the kata most due for review, or the next one never practised.",
-            Arity = ArgumentArity.ZeroOrOne,
-            HelpName = "slug",
-            CustomParser = result => result.Tokens.Count == 0 ? null : CommandContext.FindOrReport(result, result.Tokens[0].Value),
-        };
+        var slug = CommandContext.OptionalSlugArgument("The kata to practise; without one, the kata most due for review, or the next one never practised.");
         var minutes = new Option<int>("--minutes")
         {
             Description = "How long the try may take.",

@@ -21,13 +21,7 @@ internal static class WatchCommand
     /// <returns>The command.</returns>
     public static Command Create(CommandContext context)
     {
-        var slug = new Argument<Kata?>("slug")
-        {
-            Description = "The kata to watch; without one, the watch follows the board from kata to kata.",
-            Arity = ArgumentArity.ZeroOrOne,
-            HelpName = "slug",
-            CustomParser = result => result.Tokens.Count == 0 ? null : CommandContext.FindOrReport(result, result.Tokens[0].Value),
-        };
+        var slug = CommandContext.OptionalSlugArgument("The kata to watch; without one, the watch follows the board from kata to kata.");
         var attempt = new Option<DirectoryInfo?>("--attempt") { Description = "Watch and check another folder instead of the kata's attempt (needs a slug)." };
         var command = new Command("watch", "Check on every save, with a fresh screen each time; without a slug, follow the board from kata to kata. Ctrl+C leaves.")
         {
