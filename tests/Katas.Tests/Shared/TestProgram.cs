@@ -46,13 +46,24 @@ internal static class TestProgram
 
         string[] rest = [.. args[..at], .. args[(at + 2)..]];
         int exitCode = args[at + 1] == "all"
-            ? ConsoleRunner.Run(rest).GetAwaiter().GetResult()
+            ? RunOnce(rest)
             : RunStages(rest, int.Parse(args[at + 1], CultureInfo.InvariantCulture));
 
         // Without this marker the runner knows the process ended early: it crashed, or the attempt ended it.
         Console.Out.WriteLine($"{{\"$type\":\"kata-run-finished\",\"ExitCode\":{exitCode}}}");
         Console.Out.Flush();
+
+        // A foreground thread an attempt left running must not keep the process alive after its last test.
+        Environment.Exit(exitCode);
         return exitCode;
+    }
+
+    // One run of xunit's console runner. Not ConsoleRunner.Run: once a run returns, that starts a watchdog which ends
+    // the process 10 seconds later if it is still alive, and the next stage may well take longer than that.
+    private static int RunOnce(string[] args)
+    {
+        using var runner = new ConsoleRunner(args);
+        return runner.EntryPoint().GetAwaiter().GetResult();
     }
 
     private static int RunStages(string[] args, int stages)
@@ -61,7 +72,7 @@ internal static class TestProgram
         {
             // The markers tell the kata runner where a stage ends, so that it knows which stage failed first.
             Console.Out.WriteLine($"{{\"$type\":\"kata-stage-starting\",\"Stage\":{stage}}}");
-            int exitCode = ConsoleRunner.Run([.. args, "-trait", $"{StageAttribute.TraitName}={stage}"]).GetAwaiter().GetResult();
+            int exitCode = RunOnce([.. args, "-trait", $"{StageAttribute.TraitName}={stage}"]);
             Console.Out.WriteLine($"{{\"$type\":\"kata-stage-finished\",\"Stage\":{stage},\"ExitCode\":{exitCode}}}");
             Console.Out.Flush();
             if (exitCode != 0)
