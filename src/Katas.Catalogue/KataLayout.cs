@@ -38,7 +38,10 @@ public sealed record KataLayout(string Root)
     public string PracticeFolder => Path.Combine(Root, "practice");
 
     /// <summary>Gets the runner's own folder (build caches, one folder per check, set-aside attempts); git ignores it.</summary>
-    public string StateFolder => Path.Combine(Root, ".kata");
+    public string StateFolder { get; init; } = Path.Combine(Root, ".kata");
+
+    /// <summary>Gets the folder of the deliberate mistakes, a folder a kata.</summary>
+    public string MistakesFolder { get; init; } = Path.Combine(Root, "tests", "Mistakes");
 
     /// <summary>Gets the folder that holds a kata's instructions, hints and stub: the stub is committed once, here.</summary>
     /// <param name="kata">The kata.</param>
@@ -139,7 +142,7 @@ public sealed record KataLayout(string Root)
     /// <returns>The paths of the recipes and folders, sorted by name; none when the kata has none.</returns>
     public IReadOnlyList<string> Mistakes(Kata kata)
     {
-        string folder = Path.Combine(Root, "tests", "Mistakes", Folder(kata));
+        string folder = Path.Combine(MistakesFolder, Folder(kata));
         return Directory.Exists(folder)
             ? [.. Directory.GetDirectories(folder).Concat(Directory.GetFiles(folder, "*.md"))
                 .OrderBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal)]

@@ -4,12 +4,22 @@ namespace Katas.Cli.Tests;
 public sealed class KataAppTests
 {
     [Fact]
-    public async Task Help_lists_every_verb_and_exits_zero()
+    public async Task Help_lists_the_learners_verbs_only_and_exits_zero()
     {
         var (exitCode, output) = await RunAsync("--help");
 
         exitCode.Should().Be(ExitCodes.Success);
-        output.Should().Contain("list").And.Contain("check").And.Contain("verify");
+        output.Should().Contain("list").And.Contain("check").And.Contain("watch").And.Contain("hint").And.Contain("reset")
+            .And.NotContain("verify").And.NotContain("dev ");
+    }
+
+    [Fact]
+    public async Task Dev_help_lists_the_maintainers_verbs()
+    {
+        var (exitCode, output) = await RunAsync("dev", "--help");
+
+        exitCode.Should().Be(ExitCodes.Success);
+        output.Should().Contain("verify").And.Contain("new");
     }
 
     [Fact]

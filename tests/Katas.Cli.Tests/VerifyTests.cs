@@ -1,34 +1,40 @@
-using Katas.Catalogue;
-
 namespace Katas.Cli.Tests;
 
 /// <summary>
-/// <c>verify</c> in a throwaway repository that has the kata files but no projects: everything it must
-/// report as broken without a successful build. The passing case is CI's own <c>./kata verify</c>.
+/// <c>dev verify</c> reports a candidate that does not behave as it must: a stale recipe, a "mistake" that passes,
+/// an answer that fails. It runs on the LRU kata with a folder of mistakes of the test's own.
 /// </summary>
+[Collection(nameof(EndToEnd))]
 public sealed class VerifyTests : IDisposable
 {
-    private static readonly Kata Lru = KataCatalogue.Find("lru-cache")!;
+    private readonly string _mistakes = Directory.CreateTempSubdirectory("kata-mistakes-").FullName;
 
-    private readonly FakeRepository _repository = new();
-
-    public void Dispose() => _repository.Dispose();
+    public void Dispose() => Directory.Delete(_mistakes, recursive: true);
 
     [Fact]
-    public async Task A_drifted_stub_copy_a_stale_recipe_and_an_attempt_that_does_not_build_are_each_reported_broken()
+    public async Task A_stale_recipe_and_a_mistake_that_passes_are_each_reported_broken_and_the_stub_and_answers_hold()
     {
-        string mistakes = Path.Combine(_repository.Layout.Root, "tests", "Mistakes", Lru.Folder);
-        Directory.CreateDirectory(mistakes);
+        string folder = Directory.CreateDirectory(Path.Combine(_mistakes, "LruCache")).FullName;
+        string exemplar = RepositoryLayout.Current.ExemplarFolder(Attempts.Lru);
         File.WriteAllText(
-            Path.Combine(mistakes, "Stale.md"),
-            "# Stale\n\nWrong.\n\nMade from [Stub](../../../src/Katas.Exercises/LruCache/).\n\n## In `LruCache.cs`, replace\n```csharp\nno such line\n```\n## with\n```csharp\n```\n");
+            Path.Combine(folder, "Stale.md"),
+            $"# Stale\n\nWrong.\n\nMade from [Exemplar]({exemplar}/).\n\n## In `LruCache.cs`, replace\n```csharp\nno such line\n```\n## with\n```csharp\n```\n");
+        File.WriteAllText(
+            Path.Combine(folder, "Harmless.md"),
+            $"# Harmless\n\nNot a mistake at all.\n\nMade from [Exemplar]({exemplar}/).\n\n## In `LruCache.cs`, replace\n```csharp\n    public int Capacity {{ get; }}\n```\n## with\n```csharp\n    public int Capacity {{ get; }} // still right\n```\n");
+        File.Copy(Path.Combine(RepositoryLayout.Current.MistakesFolder, "LruCache", "NoRefreshOnGet.md"), Path.Combine(folder, "NoRefreshOnGet.md"));
+        File.WriteAllText(Path.Combine(folder, "NoRefreshOnGet.md"), File.ReadAllText(Path.Combine(folder, "NoRefreshOnGet.md"))
+            .Replace("../../../src/Katas.Answers/LruCache/Exemplar/", exemplar + "/", StringComparison.Ordinal));
+        var layout = RepositoryLayout.ForChecks with { MistakesFolder = _mistakes };
 
-        var (exitCode, output) = await _repository.RunAsync("verify", "lru-cache");
+        var (exitCode, output) = await Runner.RunAsync(layout, null, "dev", "verify", "lru-cache");
 
         exitCode.Should().Be(ExitCodes.Failure);
-        output.Should().MatchRegex(@"BROKEN lru-cache\s+untouched stub copy\s+differs in LruCache\.cs")
-            .And.MatchRegex(@"BROKEN lru-cache\s+mistake Stale\s+Stale\.md: the text to replace is not in LruCache\.cs of LruCache; the recipe no longer fits")
-            .And.MatchRegex(@"BROKEN lru-cache\s+stub\s+does not compile, but must fail its tests")
-            .And.Contain("verify: 0 passed, 3 failed");
+        output.Should().MatchRegex(@"ok\s+lru-cache\s+stub\s+caught by \w+ \(stage 1\)")
+            .And.MatchRegex(@"ok\s+lru-cache\s+mistake NoRefreshOnGet\s+caught by \w+ \(stage 1\)")
+            .And.MatchRegex(@"BROKEN lru-cache\s+mistake Stale\s+Stale\.md: the text to replace is not in LruCache\.cs of Exemplar")
+            .And.MatchRegex(@"BROKEN lru-cache\s+mistake Harmless\s+all \d+ tests pass, but must fail its tests")
+            .And.MatchRegex(@"ok\s+lru-cache\s+answer Exemplar\s+all \d+ tests pass")
+            .And.MatchRegex(@"verify: 3 passed, 2 failed in \d+ s");
     }
 }

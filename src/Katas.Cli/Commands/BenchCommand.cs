@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Katas.Catalogue;
+using Katas.Cli.Engine;
 using Katas.Cli.Running;
 using Spectre.Console;
 
@@ -59,19 +60,22 @@ internal static class BenchCommand
             ProcessResult run = null!;
             await console.Status().StartAsync($"Benchmarking {kata.Slug} ({job} job)...", async status =>
             {
-                run = await ProcessRunner.RunAsync(
-                    "dotnet",
-                    arguments,
-                    context.Layout.Root,
-                    TimeSpan.FromMinutes(60),
-                    line =>
+                run = await SupervisedProcess.RunAsync(
+                    new ProcessStart("dotnet", arguments, context.Layout.Root)
                     {
-                        if (line.StartsWith("// Benchmark: ", StringComparison.Ordinal))
+                        TimeLimit = TimeSpan.FromMinutes(60),
+                        Environment = environment,
+                        OnOutputLine = (line, _) =>
                         {
-                            status.Status(Markup.Escape(line[3..]));
-                        }
+                            if (line.StartsWith("// Benchmark: ", StringComparison.Ordinal))
+                            {
+                                status.Status(Markup.Escape(line[3..]));
+                            }
+
+                            return false;
+                        },
                     },
-                    environment,
+                    CancellationToken.None,
                     cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
@@ -79,7 +83,7 @@ internal static class BenchCommand
             if (cases.Count == 0)
             {
                 console.MarkupLine("[red]The benchmark did not run.[/] Its output ends with:");
-                console.WriteLine(string.Join('\n', run.Output.Split('\n').TakeLast(25)));
+                console.WriteLine(string.Join('\n', run.AllText.Split('\n').TakeLast(25)));
                 return ExitCodes.Failure;
             }
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Katas.Catalogue;
+using Katas.Cli.Running;
 using Spectre.Console;
 
 namespace Katas.Cli.Commands;
 
-/// <summary><c>check &lt;slug&gt;</c>: runs a kata's contract tests against the learner's attempt.</summary>
+/// <summary><c>check &lt;slug&gt;</c>: runs a kata's contract tests against the learner's attempt, a stage at a time.</summary>
 internal static class CheckCommand
 {
     /// <summary>Creates the verb.</summary>
@@ -13,10 +14,10 @@ internal static class CheckCommand
     public static Command Create(CommandContext context)
     {
         var slug = CommandContext.SlugArgument();
-        var all = new Option<bool>("--all", "-a") { Description = "List every test, passing ones too." };
+        var all = new Option<bool>("--all", "-a") { Description = "Run every stage, and list every test, passing ones too." };
         var attempt = new Option<string?>("--attempt")
         {
-            Description = "Check another attempt instead of src/Katas.Exercises/<Kata>: a folder of .cs files (an alternative) or a mistake recipe (tests/Mistakes/<Kata>/<Name>.md).",
+            Description = "Check another attempt instead of attempts/<Kata>: a folder of .cs files (an answer) or a mistake recipe (tests/Mistakes/<Kata>/<Name>.md).",
             HelpName = "folder|recipe.md",
         };
         attempt.Validators.Add(result =>
@@ -30,9 +31,9 @@ internal static class CheckCommand
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds the tests may run before the unfinished ones are reported as blocked.",
-            DefaultValueFactory = _ => (int)Running.KataChecker.DefaultTestTimeLimit.TotalSeconds,
+            DefaultValueFactory = _ => (int)CheckOptions.DefaultTimeLimit.TotalSeconds,
         };
-        var command = new Command("check", "Run a kata's contract tests against your attempt; exit 0 when all pass, 1 otherwise.")
+        var command = new Command("check", "Run a kata's contract tests against your attempt, a stage at a time; exit 0 when all pass, 1 otherwise.")
         {
             slug, all, attempt, timeout,
         };
@@ -40,8 +41,8 @@ internal static class CheckCommand
         {
             var kata = parsed.GetValue(slug)!;
             string? source = parsed.GetValue(attempt) is { } path ? Path.GetFullPath(path) : null;
-            var limit = TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout)));
-            return await RunAsync(context, kata, source, limit, parsed.GetValue(all), cancellationToken).ConfigureAwait(false);
+            var options = new CheckOptions(parsed.GetValue(all), false, TimeSpan.FromSeconds(Math.Max(1, parsed.GetValue(timeout))));
+            return await RunAsync(context, kata, source, options, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -50,32 +51,42 @@ internal static class CheckCommand
     /// <param name="context">What verbs share.</param>
     /// <param name="kata">The kata.</param>
     /// <param name="attemptSource">A folder or a mistake recipe to check instead of the learner's attempt, or <see langword="null"/>.</param>
-    /// <param name="testTimeLimit">How long the tests may run.</param>
-    /// <param name="verbose">Whether to list passing tests too.</param>
+    /// <param name="options">How to check; <see cref="CheckOptions.AllAtOnce"/> also lists passing tests.</param>
     /// <param name="cancellationToken">Stops the check.</param>
-    /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(
-        CommandContext context, Kata kata, string? attemptSource, TimeSpan testTimeLimit, bool verbose, CancellationToken cancellationToken)
+    /// <returns>The exit code, and the result when there is one.</returns>
+    public static async Task<int> RunAsync(CommandContext context, Kata kata, string? attemptSource, CheckOptions options, CancellationToken cancellationToken)
     {
-        Running.CheckResult result;
+        var (exitCode, _) = await CheckAsync(context, kata, attemptSource, options, cancellationToken).ConfigureAwait(false);
+        return exitCode;
+    }
+
+    /// <summary>Checks an attempt, shows the result and, for the learner's own attempt, remembers it.</summary>
+    /// <param name="context">What verbs share.</param>
+    /// <param name="kata">The kata.</param>
+    /// <param name="attemptSource">A folder or a mistake recipe to check instead of the learner's attempt, or <see langword="null"/>.</param>
+    /// <param name="options">How to check.</param>
+    /// <param name="cancellationToken">Stops the check.</param>
+    /// <returns>The exit code, and the result when the check ran.</returns>
+    public static async Task<(int ExitCode, CheckResult? Result)> CheckAsync(
+        CommandContext context, Kata kata, string? attemptSource, CheckOptions options, CancellationToken cancellationToken)
+    {
+        CheckResult result;
         try
         {
-            result = await context.Checker.CheckAsync(kata, attemptSource, testTimeLimit, cancellationToken).ConfigureAwait(false);
+            result = await context.Checker.CheckAsync(kata, attemptSource, options, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException exception)
         {
             context.Console.MarkupLineInterpolated($"[red]{exception.Message}[/]");
-            return ExitCodes.UsageError;
+            return (ExitCodes.UsageError, null);
         }
 
         if (attemptSource is null)
         {
-            var progress = context.LoadProgress();
-            context.Checker.Record(progress.For(kata.Slug), result);
-            progress.Save();
+            context.UpdateProgress(progress => context.Checker.Record(progress.For(kata.Slug), result));
         }
 
-        CheckReport.Write(context, result, verbose);
-        return result.Passed ? ExitCodes.Success : ExitCodes.Failure;
+        CheckReport.Write(context, result, attemptSource ?? context.Layout.AttemptFolder(kata), verbose: options.AllAtOnce);
+        return (result.Passed ? ExitCodes.Success : ExitCodes.Failure, result);
     }
 }

@@ -1,19 +1,25 @@
+using Katas.Catalogue;
+using Katas.Cli.Engine;
 using Katas.Cli.Running;
 using Spectre.Console;
 
 namespace Katas.Cli.Commands;
 
-/// <summary>Shows a check's result: compiler errors, or each test in file order and the first failure in full.</summary>
+/// <summary>
+/// Shows a check's result: compiler errors, or the stages in order: those that passed in one line each, then the
+/// first stage that did not, its failing tests in the order they are written and its first failure in full.
+/// </summary>
 internal static class CheckReport
 {
     /// <summary>Writes the result.</summary>
     /// <param name="context">The console and the repository.</param>
     /// <param name="result">The check.</param>
-    /// <param name="verbose">Whether to list every test, not only the failing ones.</param>
-    public static void Write(CommandContext context, CheckResult result, bool verbose)
+    /// <param name="attempt">What was checked, for the heading.</param>
+    /// <param name="verbose">Whether to list every test of every stage, not only the failing ones.</param>
+    public static void Write(CommandContext context, CheckResult result, string attempt, bool verbose)
     {
         var console = context.Console;
-        console.MarkupLineInterpolated($"[bold]{result.Kata.Title}[/] [grey]({result.Kata.Slug})[/]");
+        console.MarkupLineInterpolated($"[bold]{result.Kata.Title}[/] [grey]({result.Kata.Slug}: {context.Relative(attempt)})[/]");
         if (!result.Build.Succeeded)
         {
             WriteCompileErrors(context, result);
@@ -21,50 +27,128 @@ internal static class CheckReport
         }
 
         var run = result.Tests!;
-        foreach (var test in run.Tests)
+        var stages = context.Layout.Stages(result.Kata);
+        int? stuck = run.FirstStageNotPassed;
+        foreach (var stage in stages)
         {
-            if (!verbose && test.Status == TestStatus.Passed)
+            var tests = run.OfStage(stage.Number).ToList();
+            string heading = $"Stage {stage.Number} of {stages.Count}: {stage.Title}";
+            if (stage.Number < (stuck ?? int.MaxValue))
             {
-                continue;
+                console.MarkupLineInterpolated($"[green]✓[/] {heading} [grey](all {tests.Count} tests pass)[/]");
+                WriteTests(console, tests, verbose);
             }
-
-            var (mark, colour) = test.Status switch
+            else if (stage.Number == stuck)
             {
-                TestStatus.Passed => ("✓", "green"),
-                TestStatus.Failed => ("✗", "red"),
-                TestStatus.Blocked => ("⧗", "red"),
-                _ => ("-", "grey"),
-            };
-            string blocked = test.Status == TestStatus.Blocked ? " (blocked)" : "";
-            console.MarkupLineInterpolated($"  [{colour}]{mark}[/] {test.ClassName}.{test.Name}{blocked}");
+                int passed = tests.Count(test => test.Status == TestStatus.Passed);
+                console.MarkupLineInterpolated($"[red]✗[/] [bold]{heading}[/] [grey]({passed} of {tests.Count} tests pass)[/]");
+                WriteTests(console, tests, verbose: true, failuresOnly: !verbose);
+            }
+            else if (tests.All(test => test.Status == TestStatus.NotReached))
+            {
+                console.MarkupLineInterpolated($"[grey]· {heading} ({tests.Count} tests, next)[/]");
+            }
+            else
+            {
+                int passed = tests.Count(test => test.Status == TestStatus.Passed);
+                console.MarkupLineInterpolated($"[grey]· {heading} ({passed} of {tests.Count} tests pass)[/]");
+                WriteTests(console, tests, verbose, failuresOnly: !verbose);
+            }
+        }
+
+        if (run.Problem is { } problem)
+        {
+            console.WriteLine();
+            int notRun = run.Tests.Count(test => test.Status == TestStatus.NotRun);
+            string notRunNote = notRun == 0 ? "" : $" {notRun} test{(notRun == 1 ? "" : "s")} did not run.";
+            console.MarkupLineInterpolated($"[red bold]{char.ToUpperInvariant(problem.FullDescription[0])}{problem.FullDescription[1..]}.[/]{notRunNote}");
         }
 
         if (run.FirstFailure is { } failure)
         {
-            console.WriteLine();
-            string where = failure.SourceFile is null ? "" : $"{context.Relative(failure.SourceFile)}:{failure.SourceLine}";
-            console.MarkupLineInterpolated($"[red bold]First failure:[/] [bold]{failure.Name}[/] [grey]{where}[/]");
-            console.WriteLine(Indent(failure.Message ?? "(no message)"));
-            if (AttemptFrame(context, failure.StackTrace) is { } frame)
-            {
-                console.MarkupLineInterpolated($"  [grey]at[/] {frame}");
-            }
+            WriteFailure(context, failure);
+        }
+
+        if (run.ProcessOutput.Length > 0 && (run.Problem is not null || verbose))
+        {
+            console.MarkupLine("[grey]What the test process printed (its start and end):[/]");
+            console.WriteLine(Indent(Shortened(run.ProcessOutput)));
         }
 
         console.WriteLine();
+        WriteSummary(console, result, stages, stuck);
+    }
+
+    private static void WriteTests(IAnsiConsole console, List<TestOutcome> tests, bool verbose, bool failuresOnly = false)
+    {
+        if (!verbose)
+        {
+            return;
+        }
+
+        foreach (var test in tests.Where(test => !failuresOnly || test.IsFailure))
+        {
+            var (mark, colour, note) = test.Status switch
+            {
+                TestStatus.Passed => ("✓", "green", ""),
+                TestStatus.Failed => ("✗", "red", ""),
+                TestStatus.TimedOut => ("⧗", "red", " (blocked: it ran past its timeout)"),
+                TestStatus.Blocked => ("⧗", "red", " (blocked: still running at the time limit)"),
+                TestStatus.Crashed => ("☠", "red", " (running when the process died)"),
+                TestStatus.NotRun => ("·", "grey", " (not run)"),
+                TestStatus.NotReached => ("·", "grey", " (stage not reached)"),
+                _ => ("-", "grey", " (skipped)"),
+            };
+            console.MarkupLineInterpolated($"    [{colour}]{mark}[/] {test.ClassName}.{test.Name}[grey]{note}[/]");
+        }
+    }
+
+    private static void WriteFailure(CommandContext context, TestOutcome failure)
+    {
+        var console = context.Console;
+        console.WriteLine();
+        string where = failure.SourceFile is null ? "" : $"{context.Relative(failure.SourceFile)}:{failure.SourceLine}";
+        console.MarkupLineInterpolated($"[red bold]First failure:[/] [bold]{failure.Name}[/] [grey]{where}[/]");
+        console.WriteLine(Indent(failure.Message ?? "(no message)"));
+        if (failure.ExceptionType == typeof(OutOfMemoryException).FullName)
+        {
+            console.MarkupLineInterpolated($"  [grey]The test process's heap is capped at {TestRunner.HeapLimitDescription}: the attempt kept more than that alive.[/]");
+        }
+
+        if (AttemptFrame(context, failure.StackTrace) is { } frame)
+        {
+            console.MarkupLineInterpolated($"  [grey]at[/] {frame}");
+        }
+
+        if (failure.Output is { Length: > 0 } output)
+        {
+            console.MarkupLine("  [grey]The test wrote (its start and end):[/]");
+            console.WriteLine(Indent(Shortened(output), "    "));
+        }
+    }
+
+    private static void WriteSummary(IAnsiConsole console, CheckResult result, IReadOnlyList<KataStage> stages, int? stuck)
+    {
+        var run = result.Tests!;
+        if (run.AllPassed)
+        {
+            console.MarkupLineInterpolated(
+                $"[green bold]All {stages.Count} stages pass: all {run.Total} tests.[/] Compare with the answers: ./kata solution {result.Kata.Slug}");
+            return;
+        }
+
         if (run.Total == 0)
         {
             console.MarkupLine("[red]No test ran.[/]");
+            return;
         }
-        else if (run.AllPassed)
-        {
-            console.MarkupLineInterpolated($"[green bold]All {run.Total} tests pass.[/] Compare with the reference: ./kata solution {result.Kata.Slug}");
-        }
-        else
-        {
-            string blockedNote = run.Blocked ? " Some tests blocked and were stopped." : "";
-            console.MarkupLineInterpolated($"[yellow]{run.Passed} of {run.Total} tests pass.[/]{blockedNote}");
-        }
+
+        int stage = stuck ?? stages.Count;
+        var stageTests = run.OfStage(stage).ToList();
+        int later = run.Tests.Count(test => test.Status == TestStatus.NotReached);
+        string next = later == 0 ? "" : $" Then come {stages.Count - stage} more stage{(stages.Count - stage == 1 ? "" : "s")} ({later} tests).";
+        console.MarkupLineInterpolated(
+            $"[yellow]Stage {stage} of {stages.Count} does not pass yet: {stageTests.Count(test => test.Status == TestStatus.Passed)} of {stageTests.Count} of its tests pass.[/]{next} ./kata hint {result.Kata.Slug} gives a hint for this stage.");
     }
 
     private static void WriteCompileErrors(CommandContext context, CheckResult result)
@@ -81,6 +165,11 @@ internal static class CheckReport
         if (errors.Count > 20)
         {
             console.MarkupLineInterpolated($"  [grey]... and {errors.Count - 20} more.[/]");
+        }
+
+        if (errors.Count == 1 && errors[0].File is null && result.Build.Output.Length > 0)
+        {
+            console.WriteLine(Indent(result.Build.Output));
         }
     }
 
@@ -110,6 +199,20 @@ internal static class CheckReport
         return null;
     }
 
-    private static string Indent(string text) =>
-        string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(line => "  " + line));
+    // The first and last lines of a long text: enough to recognise what an attempt printed. A note of what the
+    // runner dropped while reading stays, so that the learner knows how much more there was.
+    private static string Shortened(string text, int lines = 10)
+    {
+        string[] all = text.Split('\n');
+        if (all.Length <= 2 * lines + 1)
+        {
+            return text;
+        }
+
+        var dropped = all.Where(line => line.StartsWith("[... ", StringComparison.Ordinal) && line.EndsWith(" dropped ...]", StringComparison.Ordinal));
+        return string.Join('\n', all.Take(lines).Concat(dropped.DefaultIfEmpty($"[... {all.Length - 2 * lines:N0} more lines ...]")).Concat(all.TakeLast(lines)));
+    }
+
+    private static string Indent(string text, string indent = "  ") =>
+        string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(line => indent + line));
 }

@@ -12,15 +12,25 @@ namespace Katas.Cli.Commands;
 /// <param name="Layout">The repository.</param>
 internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
 {
+    private bool _damageReported;
+
     /// <summary>Gets the checker of attempts.</summary>
     public KataChecker Checker { get; } = new(Layout);
 
     /// <summary>Gets the learner's attempt files: untouched or not, and how to reset them.</summary>
     public AttemptFiles Files { get; } = new(Layout);
 
-    /// <summary>Loads the learner's progress.</summary>
-    /// <returns>The store.</returns>
-    public ProgressStore LoadProgress() => ProgressStore.Load(Layout.Root);
+    /// <summary>Gets the clock, which tests replace.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Loads the learner's progress, saying once per run when the file was damaged.</summary>
+    /// <returns>The store, to read.</returns>
+    public ProgressStore LoadProgress() => Reported(ProgressStore.Load(Layout.Root));
+
+    /// <summary>Changes the learner's progress and saves it, safely against another runner saving at the same time.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The store as saved.</returns>
+    public ProgressStore UpdateProgress(Action<ProgressStore> change) => Reported(ProgressStore.Update(Layout.Root, change));
 
     /// <summary>Creates the <c>slug</c> argument, which accepts only catalogued katas and suggests the closest otherwise.</summary>
     /// <returns>The argument.</returns>
@@ -56,5 +66,16 @@ internal sealed record CommandContext(IAnsiConsole Console, KataLayout Layout)
     /// <summary>Writes a path relative to the repository root, the way a learner sees it.</summary>
     /// <param name="path">An absolute path.</param>
     /// <returns>The relative path, with forward slashes.</returns>
-    public string Relative(string path) => Path.GetRelativePath(Layout.Root, path).Replace('\\', '/');
+    public string Relative(string path) => Checker.Relative(path);
+
+    private ProgressStore Reported(ProgressStore store)
+    {
+        if (store.Damage is { } damage && !_damageReported)
+        {
+            _damageReported = true;
+            Console.MarkupLineInterpolated($"[yellow]{damage}[/]");
+        }
+
+        return store;
+    }
 }

@@ -1,63 +1,107 @@
+using System.Globalization;
 using Katas.Catalogue;
 
 namespace Katas.Cli.Running;
 
-/// <summary>The learner's attempt at a kata as files: is it untouched, and how to put the stub back.</summary>
+/// <summary>
+/// The learner's attempt at a kata as files: a copy of the stub in <c>attempts/&lt;Kata&gt;</c>, made on first use,
+/// which git ignores and a pull of the repository never touches. The stub itself is committed once, in
+/// <c>src/Katas.Exercises/&lt;Kata&gt;</c>, and is what a reset restores, so the two can never drift apart.
+/// </summary>
 /// <param name="layout">Where the repository's projects are.</param>
 internal sealed class AttemptFiles(KataLayout layout)
 {
-    /// <summary>Gets whether the attempt's C# files are exactly the untouched stub's (line endings aside).</summary>
+    /// <summary>Makes the learner's attempt at a kata, a copy of the stub, unless it already exists.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The attempt's folder.</returns>
+    public string Ensure(Kata kata)
+    {
+        string attempt = layout.AttemptFolder(kata);
+        if (KataLayout.SourceFiles(attempt).Count == 0)
+        {
+            CopyStub(kata, attempt);
+        }
+
+        return attempt;
+    }
+
+    /// <summary>Gets whether the attempt is still the untouched stub (or does not exist yet).</summary>
     /// <param name="kata">The kata.</param>
     /// <returns><see langword="true"/> when the learner has not changed the stub.</returns>
-    public bool IsPristine(Kata kata) => Differences(kata).Count == 0;
+    public bool IsUntouched(Kata kata) =>
+        KataLayout.SourceFiles(layout.AttemptFolder(kata)).Count == 0 || Differences(kata).Count == 0;
 
-    /// <summary>Lists the files in which the attempt differs from the untouched stub.</summary>
+    /// <summary>Lists the files in which the attempt differs from the stub.</summary>
     /// <param name="kata">The kata.</param>
     /// <returns>Relative paths: changed, added or deleted files.</returns>
     public IReadOnlyList<string> Differences(Kata kata)
     {
         string attempt = layout.AttemptFolder(kata);
-        string pristine = layout.ExerciseFolder(kata);
-        var attemptFiles = KataLayout.SourceFiles(attempt);
-        var pristineFiles = KataLayout.SourceFiles(pristine);
+        string stub = layout.ExerciseFolder(kata);
         return
         [
-            .. attemptFiles.Union(pristineFiles, StringComparer.Ordinal)
-                .Where(file => !SameText(Path.Combine(attempt, file), Path.Combine(pristine, file)))
+            .. KataLayout.SourceFiles(attempt).Union(KataLayout.SourceFiles(stub), StringComparer.Ordinal)
+                .Where(file => !SameText(Path.Combine(attempt, file), Path.Combine(stub, file)))
                 .Order(StringComparer.Ordinal),
         ];
     }
 
-    /// <summary>Puts the untouched stub back: restores its files and deletes the C# files the learner added.</summary>
+    /// <summary>
+    /// Puts the stub back: the attempt is set aside whole under <c>.kata/reset</c>, from where
+    /// <see cref="Undo"/> brings it back, and a fresh copy of the stub takes its place.
+    /// </summary>
     /// <param name="kata">The kata.</param>
-    /// <returns>The relative paths of the files restored or deleted.</returns>
-    /// <exception cref="InvalidOperationException">The kata has no untouched copy of its stub.</exception>
-    public IReadOnlyList<string> Reset(Kata kata)
+    /// <returns>The folder the attempt was set aside in.</returns>
+    public string Reset(Kata kata)
+    {
+        string aside = SetAside(kata);
+        CopyStub(kata, layout.AttemptFolder(kata));
+        return aside;
+    }
+
+    /// <summary>Brings back the attempt the last reset set aside; the current one is set aside in its turn.</summary>
+    /// <param name="kata">The kata.</param>
+    /// <returns>The folder brought back, or <see langword="null"/> when no reset set anything aside.</returns>
+    public string? Undo(Kata kata)
+    {
+        string folder = Path.Combine(layout.StateFolder, "reset");
+        string? latest = Directory.Exists(folder)
+            ? Directory.GetDirectories(folder, $"{kata.Folder}-*").Order(StringComparer.Ordinal).LastOrDefault()
+            : null;
+        if (latest is null)
+        {
+            return null;
+        }
+
+        SetAside(kata);
+        Directory.Move(latest, layout.AttemptFolder(kata));
+        return latest;
+    }
+
+    private string SetAside(Kata kata)
     {
         string attempt = layout.AttemptFolder(kata);
-        string pristine = layout.ExerciseFolder(kata);
-        if (KataLayout.SourceFiles(pristine).Count == 0)
+        string aside = Path.Combine(
+            layout.StateFolder, "reset", $"{kata.Folder}-{DateTime.Now.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}");
+        Directory.CreateDirectory(Path.GetDirectoryName(aside)!);
+        if (Directory.Exists(attempt))
         {
-            throw new InvalidOperationException($"There is no untouched copy of the {kata.Slug} stub in {pristine}.");
+            Directory.Move(attempt, aside);
         }
 
-        var changed = Differences(kata);
-        foreach (string file in changed)
+        return aside;
+    }
+
+    private void CopyStub(Kata kata, string attempt)
+    {
+        string stub = layout.ExerciseFolder(kata);
+        Directory.CreateDirectory(attempt);
+        foreach (string file in KataLayout.SourceFiles(stub))
         {
-            string source = Path.Combine(pristine, file);
             string target = Path.Combine(attempt, file);
-            if (File.Exists(source))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(source, target, overwrite: true);
-            }
-            else
-            {
-                File.Delete(target);
-            }
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(stub, file), target, overwrite: true);
         }
-
-        return changed;
     }
 
     private static bool SameText(string first, string second) =>

@@ -9,7 +9,7 @@ namespace Katas;
 /// <typeparam name="TValue">The type of the values.</typeparam>
 /// <remarks>
 /// <see cref="TryGet"/>, <see cref="AddOrUpdate"/> and <see cref="Remove"/> must run in O(1) time, and once
-/// the cache is full an insert must allocate nothing. Not thread-safe. See README.md beside this file.
+/// the cache is full an insert must allocate nothing. Not thread-safe. The kata's instructions are src/Katas.Exercises/LruCache/README.md.
 /// </remarks>
 public sealed class LruCache<TKey, TValue>
     where TKey : notnull
@@ -24,7 +24,7 @@ public sealed class LruCache<TKey, TValue>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
     public LruCache(int capacity, IEqualityComparer<TKey>? comparer = null, Action<TKey, TValue>? onEvicted = null)
     {
-        throw new NotImplementedException("LruCache: start here. Read README.md beside this file, then run ./kata check lru-cache.");
+        throw new NotImplementedException("LruCache: start here. Read src/Katas.Exercises/LruCache/README.md, then run ./kata check lru-cache.");
     }
 
     /// <summary>Gets the most entries the cache holds.</summary>
