@@ -1,12 +1,14 @@
+using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Katas.Tests;
 
 /// <summary>
-/// Stage 4 of the token bucket, a clock that steps back: it neither creates nor destroys tokens. The bucket keeps
-/// what it held at its latest reading and refills nothing until the clock passes that reading again.
+/// Stage 5 of the token bucket, a clock that steps back: it neither creates nor destroys tokens. The bucket keeps
+/// what it held at its latest reading and refills nothing until the clock passes that reading again. Last, the
+/// model test on clocks that also step back.
 /// </summary>
-[Stage(4)]
+[Stage(5)]
 public sealed class TokenBucketBackwardsClockTests
 {
     // The two clocks' ticks a second: a tick of the 1 GHz clock is a nanosecond, one of FakeTimeProvider is 100 ns.
@@ -105,6 +107,23 @@ public sealed class TokenBucketBackwardsClockTests
         move(frequency / TimeSpan.TicksPerSecond);
         bucket.TryAcquire(1).Should().BeTrue("the retry-after is enough");
     }
+
+    [Theory]
+    [InlineData(13, 3, 2, 5_000, FakeTicks)]
+    [InlineData(14, 10, 7, 3, FakeTicks)]
+    [InlineData(15, 1, 1, 1_000, FakeTicks)]
+    [InlineData(16, 7, 7, 11, Gigahertz)]
+    [InlineData(17, 5, 3, 2, Gigahertz)]
+    [InlineData(18, 100, 1_000, 1_000, Gigahertz)]
+    public void Random_operations_on_a_clock_that_also_steps_back_match_an_exact_model_step_by_step(
+        int seed, int capacity, int refillTokens, int periodMilliseconds, long frequency) =>
+        TokenBucketModel.Test.Run(new(capacity, refillTokens, TimeSpan.FromMilliseconds(periodMilliseconds), frequency, StepsBack: true), seed, 5_000);
+
+    [Fact]
+    public void Random_operation_lists_on_a_clock_that_also_steps_back_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
+        TokenBucketModel.Test.Sample(Gen.Select(Gen.Int[1, 5], Gen.Int[1, 7], Gen.Int[1, 3_000], Gen.Bool.Select(fine => fine ? Gigahertz : FakeTicks),
+            (capacity, refillTokens, periodMilliseconds, frequency) =>
+                new TokenBucketModel.Setup(capacity, refillTokens, TimeSpan.FromMilliseconds(periodMilliseconds), frequency, StepsBack: true)));
 
     private static int DrainOneByOne(TokenBucket bucket)
     {
