@@ -106,20 +106,20 @@ public sealed class TokenBucketConcurrencyTests
         clock.Time.Advance(TimeSpan.FromSeconds(1));
 
         // Our request reads 1 s; before it goes on, the clock moves to 2 s and another thread takes the token.
-        Task? rival = null;
-        bool rivalGranted = false;
+        Task<bool>? rival = null;
         clock.InterruptNextReadOnThisThread(() =>
         {
             clock.Time.Advance(TimeSpan.FromSeconds(1));
-            rival = TestThreads.RunTogetherAsync(1, _ => rivalGranted = bucket.TryAcquire(), TestContext.Current.CancellationToken);
+            (var thread, rival) = TestThreads.Start("rival request", () => bucket.TryAcquire());
 
             // A bucket that holds a lock while it reads the clock makes the rival wait for that lock; then the
-            // rival goes second, and both requests succeed. Waiting here only decides which order is tested.
-            SpinWait.SpinUntil(() => rival.IsCompleted, TimeSpan.FromSeconds(2));
+            // rival goes second, and both requests succeed. Waiting here, until the rival has finished or is
+            // blocked, only decides which order is tested.
+            TestThreads.WaitUntilBlocked(thread);
         });
 
         bool granted = bucket.TryAcquire(1, out TimeSpan retryAfter);
-        await rival!;
+        bool rivalGranted = await rival!.ShouldFinish("the rival TryAcquire", TestContext.Current.CancellationToken);
 
         rivalGranted.Should().BeTrue("at 2 s the rival finds the bucket full, or refilled after our request took the token at 1 s");
         if (!granted)
