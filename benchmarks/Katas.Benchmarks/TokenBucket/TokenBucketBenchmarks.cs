@@ -1,9 +1,11 @@
 extern alias Attempt;
+extern alias Exemplar;
 extern alias Reference;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.RateLimiting;
 using BenchmarkDotNet.Attributes;
 using AttemptBucket = Attempt::Katas.TokenBucket;
+using ExemplarBucket = Exemplar::Katas.TokenBucket;
 using ReferenceBucket = Reference::Katas.TokenBucket;
 
 namespace Katas.Benchmarks;
@@ -22,8 +24,9 @@ public enum TokenBucketPath
 /// The token-bucket kata: 65,536 single-token requests per invocation, shared among 1 or 2 threads hammering
 /// one bucket, reported per request (with 2 threads, the time for both threads' requests together).
 /// Baseline: System.Threading.RateLimiting's TokenBucketRateLimiter.AttemptAcquire, which never reads the
-/// clock (a timer or TryReplenish refills it). The floor row reads TimeProvider.System's clock and nothing
-/// else, the cost every exact bucket pays once per request.
+/// clock (a timer or TryReplenish refills it). The exemplar is the kata's own (src/Katas.Answers/TokenBucket/Exemplar),
+/// a lock around an exact token level. The floor row reads TimeProvider.System's clock and nothing else, the cost
+/// every exact bucket pays once per request.
 /// </summary>
 [MemoryDiagnoser]
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet calls [GlobalCleanup].")]
@@ -58,6 +61,15 @@ public class TokenBucketBenchmarks
             ? new ReferenceBucket(1_000_000, 1_000_000_000, TimeSpan.FromSeconds(1))
             : new ReferenceBucket(1, 1, TimeSpan.FromHours(1));
         Start(new ReferenceRequest(bucket));
+    }
+
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
+    {
+        ExemplarBucket bucket = Path == TokenBucketPath.Success
+            ? new ExemplarBucket(1_000_000, 1_000_000_000, TimeSpan.FromSeconds(1))
+            : new ExemplarBucket(1, 1, TimeSpan.FromHours(1));
+        Start(new ExemplarRequest(bucket));
     }
 
     [GlobalSetup(Target = nameof(RuntimeLimiter))]
@@ -101,6 +113,9 @@ public class TokenBucketBenchmarks
 
     [Benchmark(OperationsPerInvoke = Requests)]
     public void Reference() => _workers!.RunRound();
+
+    [Benchmark(OperationsPerInvoke = Requests)]
+    public void Exemplar() => _workers!.RunRound();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Requests)]
     public void RuntimeLimiter()
@@ -150,6 +165,11 @@ public class TokenBucketBenchmarks
     }
 
     private readonly struct ReferenceRequest(ReferenceBucket bucket) : ITokenBucketRequest
+    {
+        public bool Make() => bucket.TryAcquire();
+    }
+
+    private readonly struct ExemplarRequest(ExemplarBucket bucket) : ITokenBucketRequest
     {
         public bool Make() => bucket.TryAcquire();
     }

@@ -8,13 +8,17 @@ namespace Katas;
 /// <para>
 /// Every member must run in O(1) time and be safe to call from any number of threads at once: two threads
 /// must never both spend the same token. Time comes only from the <see cref="TimeProvider"/> given to the
-/// constructor (<c>GetTimestamp()</c> and <c>TimestampFrequency</c>), never from the system clock directly.
+/// constructor (<c>GetTimestamp()</c> and <c>TimestampFrequency</c>), never from the system clock directly, and
+/// each call reads it once.
 /// </para>
 /// <para>
-/// The refill is exact: many tiny steps of time add up to exactly the tokens one big step would give, and the
-/// retry-after figure is the exact wait, rounded up to the next <see cref="TimeSpan"/> tick. A clock that goes
-/// backwards never creates tokens, and the arithmetic must hold for decades of clock time. Each call reads the
-/// clock once. See README.md beside this file.
+/// The refill is exact on any clock, at 10^7 ticks a second as at the 10^9 of <see cref="TimeProvider.System"/>
+/// on Linux: many tiny steps of time add up to exactly the tokens one big step would give, and the retry-after
+/// figure is the exact wait, rounded up to the next <see cref="TimeSpan"/> tick. The arithmetic must hold for
+/// decades of clock time; only where exact integer time cannot fit in 64 bits for that long may a token's refill
+/// interval be rounded, and then up, by less than a nanosecond. A clock that goes backwards neither creates nor destroys tokens: the bucket keeps what
+/// it held at its latest reading and refills nothing until the clock passes that reading again. See
+/// src/Katas.Exercises/TokenBucket/README.md.
 /// </para>
 /// </remarks>
 public sealed class TokenBucket
@@ -35,14 +39,17 @@ public sealed class TokenBucket
     /// </exception>
     public TokenBucket(int capacity, int refillTokens, TimeSpan refillPeriod, TimeProvider? timeProvider = null)
     {
-        throw new NotImplementedException("TokenBucket: start here. Read README.md beside this file, then run ./kata check token-bucket.");
+        throw new NotImplementedException("TokenBucket: start here. Read src/Katas.Exercises/TokenBucket/README.md, then run ./kata check token-bucket.");
     }
 
     /// <summary>Gets the most tokens the bucket holds.</summary>
     public int Capacity => throw new NotImplementedException("TokenBucket.Capacity is not implemented yet.");
 
     /// <summary>Gets the number of whole tokens in the bucket now.</summary>
-    /// <remarks>O(1). Another thread may take tokens the moment after.</remarks>
+    /// <remarks>
+    /// O(1). Another thread may take tokens the moment after. While the clock reads earlier than the bucket's
+    /// latest reading, this is what the bucket held then, less what has been taken since.
+    /// </remarks>
     public int AvailableTokens => throw new NotImplementedException("TokenBucket.AvailableTokens is not implemented yet.");
 
     /// <summary>Takes <paramref name="tokens"/> tokens if the bucket holds that many; otherwise takes none.</summary>
@@ -64,7 +71,8 @@ public sealed class TokenBucket
     /// <param name="tokens">How many tokens to take, from 1 to <see cref="Capacity"/>.</param>
     /// <param name="retryAfter">
     /// <see cref="TimeSpan.Zero"/> when the tokens were taken; otherwise the shortest wait after which the same
-    /// request would succeed if nothing else took tokens meanwhile, rounded up to the next tick.
+    /// request would succeed if nothing else took tokens meanwhile, rounded up to the next tick. While the clock
+    /// reads earlier than the bucket's latest reading, the wait includes the time for it to get back there.
     /// </param>
     /// <returns><see langword="true"/> when the tokens were taken.</returns>
     /// <remarks>O(1) and thread-safe: all or nothing, even when other threads ask at the same moment.</remarks>

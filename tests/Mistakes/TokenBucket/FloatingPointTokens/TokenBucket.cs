@@ -1,4 +1,4 @@
-// Mistake: tokens are a double topped up by elapsed seconds × rate on every call, so rounding errors drift and tiny steps do not add up.
+// Mistake: a different design, not an edit of an answer. Tokens are a double topped up by elapsed seconds × rate on every call, so rounding errors drift and tiny steps do not add up.
 namespace Katas;
 
 public sealed class TokenBucket

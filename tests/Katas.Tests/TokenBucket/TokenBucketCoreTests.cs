@@ -1,9 +1,14 @@
+using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Katas.Tests;
 
-/// <summary>The contract of the token-bucket kata, single-threaded, with time driven by FakeTimeProvider.</summary>
-public sealed class TokenBucketTests
+/// <summary>
+/// Stage 1 of the token bucket: one thread and a fake clock. It starts full, grants what it holds, refills
+/// continuously up to its capacity, and says exactly how long a refused request must wait.
+/// </summary>
+[Stage(1)]
+public sealed class TokenBucketCoreTests
 {
     [Fact]
     public void A_new_bucket_is_full_and_reports_its_capacity()
@@ -113,32 +118,6 @@ public sealed class TokenBucketTests
         bucket.AvailableTokens.Should().Be(1, "the half token refilled before the take still counts");
     }
 
-    [Theory]
-    [InlineData(3, 1_000, 10_000, 3_000)]
-    [InlineData(10, 1_000, 1, 1_000_000)]
-    [InlineData(7, 3, 1, 90_000)]
-    [InlineData(1, 3, 7, 50_000)]
-    public void Many_tiny_steps_add_up_to_exactly_what_one_big_step_gives(int refillTokens, int periodMilliseconds, int stepTicks, int steps)
-    {
-        var time = new FakeTimeProvider();
-        var period = TimeSpan.FromMilliseconds(periodMilliseconds);
-        var bucket = new TokenBucket(1_000_000, refillTokens, period, time);
-        bucket.TryAcquire(1_000_000).Should().BeTrue();
-
-        for (long step = 1; step <= steps; step++)
-        {
-            time.Advance(TimeSpan.FromTicks(stepTicks));
-
-            // Exact integer arithmetic: the tokens after `step` steps, floored.
-            long expected = step * stepTicks * refillTokens / period.Ticks;
-            int available = bucket.AvailableTokens;
-            if (available != expected)
-            {
-                available.Should().Be((int)expected, $"after {step} steps of {stepTicks} ticks the refill must not drift");
-            }
-        }
-    }
-
     [Fact]
     public void The_retry_after_is_the_exact_wait()
     {
@@ -185,120 +164,18 @@ public sealed class TokenBucketTests
         bucket.AvailableTokens.Should().Be(1);
     }
 
-    [Fact]
-    public void A_clock_going_backwards_does_not_refill_the_bucket()
-    {
-        var time = new FakeTimeProvider();
-        var bucket = new TokenBucket(5, 1, TimeSpan.FromSeconds(1), time);
-        DateTimeOffset start = time.GetUtcNow();
-        bucket.TryAcquire(5).Should().BeTrue();
-
-        time.AdjustTime(start - TimeSpan.FromSeconds(10));
-        bucket.TryAcquire().Should().BeFalse("going back in time refills nothing");
-        bucket.AvailableTokens.Should().Be(0);
-
-        time.AdjustTime(start);
-        bucket.AvailableTokens.Should().Be(0, "coming back to the moment the bucket was drained refills nothing either");
-        time.Advance(TimeSpan.FromSeconds(2));
-        bucket.AvailableTokens.Should().Be(2, "only forward time refills, exactly as if the clock had never jumped");
-    }
-
-    [Fact]
-    public void A_clock_going_backwards_never_grants_more_than_forward_time_allows()
-    {
-        var time = new FakeTimeProvider();
-        var bucket = new TokenBucket(5, 1, TimeSpan.FromSeconds(1), time);
-        DateTimeOffset start = time.GetUtcNow();
-
-        time.AdjustTime(start - TimeSpan.FromSeconds(3));
-        int granted = DrainOneByOne(bucket);
-        time.AdjustTime(start);
-        granted += DrainOneByOne(bucket);
-        time.Advance(TimeSpan.FromSeconds(1));
-        granted += DrainOneByOne(bucket);
-
-        granted.Should().Be(6, "the capacity plus one second of refill; the jump back and forth is worth nothing");
-    }
-
     [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    [InlineData(6)]
-    [InlineData(int.MinValue)]
-    [InlineData(int.MaxValue)]
-    public void A_request_for_fewer_than_one_or_more_than_capacity_tokens_is_rejected_and_changes_nothing(int tokens)
-    {
-        var bucket = new TokenBucket(5, 1, TimeSpan.FromSeconds(1), new FakeTimeProvider());
-        bucket.TryAcquire(2).Should().BeTrue();
-
-        ((Action)(() => bucket.TryAcquire(tokens))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tokens");
-        ((Action)(() => bucket.TryAcquire(tokens, out _))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tokens");
-
-        bucket.AvailableTokens.Should().Be(3);
-    }
-
-    [Theory]
-    [InlineData(0, 1, 1_000, "capacity")]
-    [InlineData(-1, 1, 1_000, "capacity")]
-    [InlineData(int.MinValue, 1, 1_000, "capacity")]
-    [InlineData(1, 0, 1_000, "refillTokens")]
-    [InlineData(1, -5, 1_000, "refillTokens")]
-    [InlineData(1, 1, 0, "refillPeriod")]
-    [InlineData(1, 1, -1_000, "refillPeriod")]
-    public void A_capacity_or_rate_out_of_range_is_rejected(int capacity, int refillTokens, int periodMilliseconds, string parameter)
-    {
-        Action create = () => _ = new TokenBucket(capacity, refillTokens, TimeSpan.FromMilliseconds(periodMilliseconds), new FakeTimeProvider());
-
-        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
-    }
+    [InlineData(1, 1, 1, 1_000)]
+    [InlineData(2, 5, 3, 1_000)]
+    [InlineData(3, 10, 7, 3)]
+    [InlineData(4, 100, 1_000, 1_000)]
+    [InlineData(5, 3, 2, 5_000)]
+    [InlineData(6, 7, 9, 11)]
+    public void Random_operations_match_an_exact_model_step_by_step(int seed, int capacity, int refillTokens, int periodMilliseconds) =>
+        TokenBucketModel.Test.Run(new(capacity, refillTokens, TimeSpan.FromMilliseconds(periodMilliseconds)), seed, 5_000);
 
     [Fact]
-    public void Without_a_time_provider_the_bucket_runs_on_the_system_clock()
-    {
-        var bucket = new TokenBucket(3, 3, TimeSpan.FromHours(1));
-
-        bucket.TryAcquire(3).Should().BeTrue();
-        bucket.TryAcquire(1, out TimeSpan retryAfter).Should().BeFalse();
-
-        retryAfter.Should().BeGreaterThan(TimeSpan.FromMinutes(19)).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(20),
-            "one token refills every 20 minutes of real time, and this test takes far less than a minute");
-    }
-
-    [Fact]
-    public void Granting_and_refusing_allocate_nothing()
-    {
-        var time = new FakeTimeProvider();
-        var bucket = new TokenBucket(100, 1_000, TimeSpan.FromSeconds(1), time);
-        bucket.TryAcquire(1, out _);
-        _ = bucket.AvailableTokens;
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int granted = 0;
-        for (int i = 0; i < 10_000; i++)
-        {
-            if (bucket.TryAcquire(1 + (i % 3), out _))
-            {
-                granted++;
-            }
-
-            _ = bucket.AvailableTokens;
-            time.Advance(TimeSpan.FromTicks(5_000));
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().Be(0, "a rate limiter sits on every request's path and must not feed the garbage collector");
-        granted.Should().BeGreaterThan(0);
-    }
-
-    private static int DrainOneByOne(TokenBucket bucket)
-    {
-        int granted = 0;
-        while (granted <= bucket.Capacity && bucket.TryAcquire())
-        {
-            granted++;
-        }
-
-        return granted;
-    }
+    public void Random_operation_lists_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
+        TokenBucketModel.Test.Sample(Gen.Select(Gen.Int[1, 5], Gen.Int[1, 7], Gen.Int[1, 3_000],
+            (capacity, refillTokens, periodMilliseconds) => new TokenBucketModel.Setup(capacity, refillTokens, TimeSpan.FromMilliseconds(periodMilliseconds))));
 }
