@@ -10,8 +10,8 @@ namespace Katas.Cli.Commands;
 /// <summary>
 /// <c>dev verify</c>, for maintainers and CI: proves the contract tests bite. Every kata's stub and every
 /// deliberate mistake in tests/Mistakes must fail them; every answer in src/Katas.Answers must pass them.
-/// Candidates are checked in parallel, as many at a time as the machine has cores, each in a folder of its own;
-/// a candidate that must fail stops at its first failing test.
+/// Candidates are checked in parallel, as many at a time as the machine has cores, each in a folder of its own,
+/// every stage at once; a candidate that must fail stops at its first failing test.
 /// </summary>
 internal static class DevVerifyCommand
 {
@@ -116,9 +116,9 @@ internal static class DevVerifyCommand
     private static async Task<Verdict> CheckAsync(CommandContext context, Candidate candidate, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var options = candidate.Expected == Expectation.Fails
-            ? new CheckOptions(AllAtOnce: false, StopAtFirstFailure: true, CheckOptions.DefaultTimeLimit)
-            : new CheckOptions(AllAtOnce: true, StopAtFirstFailure: false, CheckOptions.DefaultTimeLimit);
+        // Every stage at once: a mistake of the last stage is caught by its own tests while the earlier stages'
+        // long ones still run, and the first failure anywhere ends the run.
+        var options = new CheckOptions(AllAtOnce: true, StopAtFirstFailure: candidate.Expected == Expectation.Fails, CheckOptions.DefaultTimeLimit);
         try
         {
             var result = await context.Checker.CheckAsync(candidate.Kata, candidate.Source, options, cancellationToken).ConfigureAwait(false);
