@@ -37,6 +37,7 @@ namespace Katas;
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue; the kata is named for it.")]
 public sealed class BoundedQueue<T>
 {
+    // The longest finite timeout the contract allows.
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
     // The slots, each with its item and its stamp (see the remarks on TryEnqueueCore).

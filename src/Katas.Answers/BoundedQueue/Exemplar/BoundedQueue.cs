@@ -13,6 +13,7 @@ namespace Katas;
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue; the kata is named for it.")]
 public sealed class BoundedQueue<T>
 {
+    // The longest finite timeout the contract allows.
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
 
     // The lock that guards everything below, and the monitor blocking callers wait on.
@@ -27,6 +28,7 @@ public sealed class BoundedQueue<T>
     // The clock of timed waits.
     private readonly TimeProvider _time;
 
+    // Set by CompleteAdding, and never cleared.
     private bool _addingCompleted;
 
     public BoundedQueue(int capacity, TimeProvider? timeProvider = null)
