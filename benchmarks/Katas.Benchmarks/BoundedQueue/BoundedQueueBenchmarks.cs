@@ -1,10 +1,12 @@
 extern alias Attempt;
+extern alias Exemplar;
 extern alias Reference;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using AttemptQueue = Attempt::Katas.BoundedQueue<int>;
+using ExemplarQueue = Exemplar::Katas.BoundedQueue<int>;
 using ReferenceQueue = Reference::Katas.BoundedQueue<int>;
 
 namespace Katas.Benchmarks;
@@ -14,7 +16,8 @@ namespace Katas.Benchmarks;
 /// through capacity 1,024, with 1 producer and 1 consumer, then 2 and 2; reported per item. Every row uses
 /// dedicated threads except the async ones, which run on the thread pool as async code does. Baseline:
 /// Channel.CreateBounded with its synchronous TryWrite/TryRead, waiting on WaitToWriteAsync/WaitToReadAsync
-/// only when it must. The floor is a spinning single-producer, single-consumer ring per pair.
+/// only when it must. The exemplar is the kata's own lock-and-monitor answer (src/Katas.Answers/BoundedQueue/Exemplar),
+/// with both APIs. The floor is a spinning single-producer, single-consumer ring per pair.
 /// </summary>
 [MemoryDiagnoser]
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "BenchmarkDotNet calls [GlobalCleanup].")]
@@ -41,6 +44,36 @@ public class BoundedQueueBenchmarks
     public void SetUpReference()
     {
         StartThreads(new ReferenceEnds(new ReferenceQueue(Capacity)));
+    }
+
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
+    {
+        StartThreads(new ExemplarEnds(new ExemplarQueue(Capacity)));
+    }
+
+    [GlobalSetup(Target = nameof(ExemplarAsync))]
+    public void SetUpExemplarAsync()
+    {
+        var queue = new ExemplarQueue(Capacity);
+        _asyncRound = () => RunAsync(
+            async () =>
+            {
+                for (int i = 0; i < Items / Pairs; i++)
+                {
+                    await queue.EnqueueAsync(i).ConfigureAwait(false);
+                }
+            },
+            async () =>
+            {
+                long sum = 0;
+                for (int i = 0; i < Items / Pairs; i++)
+                {
+                    sum += await queue.DequeueAsync().ConfigureAwait(false);
+                }
+
+                return sum;
+            });
     }
 
     [GlobalSetup(Target = nameof(ReferenceAsync))]
@@ -135,6 +168,12 @@ public class BoundedQueueBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     public void ReferenceAsync() => _asyncRound!().GetAwaiter().GetResult();
 
+    [Benchmark(OperationsPerInvoke = Items)]
+    public void Exemplar() => _workers!.RunRound();
+
+    [Benchmark(OperationsPerInvoke = Items)]
+    public void ExemplarAsync() => _asyncRound!().GetAwaiter().GetResult();
+
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
     public void Channel() => _workers!.RunRound();
 
@@ -210,6 +249,13 @@ public class BoundedQueueBenchmarks
     }
 
     private readonly struct ReferenceEnds(ReferenceQueue queue) : IBoundedQueueEnds
+    {
+        public void Enqueue(int item) => queue.Enqueue(item);
+
+        public int Dequeue() => queue.Dequeue();
+    }
+
+    private readonly struct ExemplarEnds(ExemplarQueue queue) : IBoundedQueueEnds
     {
         public void Enqueue(int item) => queue.Enqueue(item);
 

@@ -15,7 +15,12 @@ namespace Katas;
 /// </para>
 /// <para>
 /// <see cref="CompleteAdding"/> ends production: later enqueues throw, and consumers take the items left and
-/// then learn that the queue is finished. See README.md beside this file.
+/// then learn that the queue is finished.
+/// </para>
+/// <para>
+/// A timed wait (<see cref="TryEnqueue"/>, <see cref="TryDequeue"/>) is measured on the queue's
+/// <see cref="TimeProvider"/>, from the moment of the call: its deadline holds however often the call is woken
+/// without getting what it waits for. See src/Katas.Exercises/BoundedQueue/README.md.
 /// </para>
 /// </remarks>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue; the kata is named for it.")]
@@ -23,10 +28,14 @@ public sealed class BoundedQueue<T>
 {
     /// <summary>Initializes an empty queue that holds at most <paramref name="capacity"/> items.</summary>
     /// <param name="capacity">The most items the queue holds; a producer waits while it holds that many.</param>
+    /// <param name="timeProvider">
+    /// The clock that timed waits are measured on, and whose timers end them; <see langword="null"/> for
+    /// <see cref="TimeProvider.System"/>.
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
-    public BoundedQueue(int capacity)
+    public BoundedQueue(int capacity, TimeProvider? timeProvider = null)
     {
-        throw new NotImplementedException("BoundedQueue: start here. Read README.md beside this file, then run ./kata check bounded-queue.");
+        throw new NotImplementedException("BoundedQueue: start here. Read src/Katas.Exercises/BoundedQueue/README.md, then run ./kata check bounded-queue.");
     }
 
     /// <summary>Gets the most items the queue holds.</summary>
@@ -56,15 +65,17 @@ public sealed class BoundedQueue<T>
     /// <summary>Adds an item at the tail, waiting at most <paramref name="timeout"/> for room.</summary>
     /// <param name="item">The item to add.</param>
     /// <param name="timeout">
-    /// How long to wait for room: <see cref="TimeSpan.Zero"/> not to wait, <see cref="Timeout.InfiniteTimeSpan"/>
+    /// How long to wait for room, on the queue's clock and counted from the call, however often the call is woken
+    /// and finds the room taken: <see cref="TimeSpan.Zero"/> not to wait, <see cref="Timeout.InfiniteTimeSpan"/>
     /// to wait as long as it takes.
     /// </param>
     /// <param name="cancellationToken">Cancels the wait; a cancelled call adds nothing.</param>
     /// <returns><see langword="true"/> when the item was added; <see langword="false"/> when the queue stayed full.</returns>
     /// <remarks>O(1) when there is room.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="timeout"/> is negative other than <see cref="Timeout.InfiniteTimeSpan"/>, or longer than
-    /// <see cref="int.MaxValue"/> milliseconds.
+    /// <paramref name="timeout"/> is negative, by however little (a tick is enough), and not exactly
+    /// <see cref="Timeout.InfiniteTimeSpan"/>; or it is longer than <see cref="int.MaxValue"/> milliseconds. The
+    /// call then changes nothing.
     /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
@@ -87,7 +98,8 @@ public sealed class BoundedQueue<T>
     /// <summary>Takes the item at the head, waiting at most <paramref name="timeout"/> for one.</summary>
     /// <param name="item">The item that has been in the queue longest; the default value when none was taken.</param>
     /// <param name="timeout">
-    /// How long to wait for an item: <see cref="TimeSpan.Zero"/> not to wait, <see cref="Timeout.InfiniteTimeSpan"/>
+    /// How long to wait for an item, on the queue's clock and counted from the call, however often the call is
+    /// woken and finds the item taken: <see cref="TimeSpan.Zero"/> not to wait, <see cref="Timeout.InfiniteTimeSpan"/>
     /// to wait as long as it takes.
     /// </param>
     /// <param name="cancellationToken">Cancels the wait; a cancelled call takes nothing.</param>
@@ -97,8 +109,9 @@ public sealed class BoundedQueue<T>
     /// </returns>
     /// <remarks>O(1) when an item is there.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="timeout"/> is negative other than <see cref="Timeout.InfiniteTimeSpan"/>, or longer than
-    /// <see cref="int.MaxValue"/> milliseconds.
+    /// <paramref name="timeout"/> is negative, by however little (a tick is enough), and not exactly
+    /// <see cref="Timeout.InfiniteTimeSpan"/>; or it is longer than <see cref="int.MaxValue"/> milliseconds. The
+    /// call then changes nothing.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>
     public bool TryDequeue([MaybeNullWhen(false)] out T item, TimeSpan timeout, CancellationToken cancellationToken = default)
@@ -121,27 +134,27 @@ public sealed class BoundedQueue<T>
     /// <param name="cancellationToken">Cancels the wait; a cancelled call adds nothing.</param>
     /// <returns>A task that completes when the item has been added.</returns>
     /// <remarks>
-    /// The second level of the kata: no thread may be blocked while the call waits, and the call's continuation
-    /// never runs on the thread that woke it, nor on the caller's synchronization context.
+    /// Stage 4 of the kata: no thread, not even a thread-pool thread, is blocked while the call waits, and the
+    /// call's continuation never runs on the thread that woke it, nor on the caller's synchronization context.
     /// </remarks>
     /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
     public ValueTask EnqueueAsync(T item, CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("BoundedQueue.EnqueueAsync is the second level: finish the blocking methods first.");
+        throw new NotImplementedException("BoundedQueue.EnqueueAsync is stage 4: finish the blocking methods first.");
     }
 
     /// <summary>Takes the item at the head, waiting asynchronously while the queue is empty.</summary>
     /// <param name="cancellationToken">Cancels the wait; a cancelled call takes nothing.</param>
     /// <returns>A task whose result is the item that has been in the queue longest.</returns>
     /// <remarks>
-    /// The second level of the kata: no thread may be blocked while the call waits, and the call's continuation
-    /// never runs on the thread that woke it, nor on the caller's synchronization context.
+    /// Stage 4 of the kata: no thread, not even a thread-pool thread, is blocked while the call waits, and the
+    /// call's continuation never runs on the thread that woke it, nor on the caller's synchronization context.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The queue is empty and adding is complete, so no item will ever come.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>
     public ValueTask<T> DequeueAsync(CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("BoundedQueue.DequeueAsync is the second level: finish the blocking methods first.");
+        throw new NotImplementedException("BoundedQueue.DequeueAsync is stage 4: finish the blocking methods first.");
     }
 }

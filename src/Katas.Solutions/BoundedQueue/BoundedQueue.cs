@@ -8,23 +8,25 @@ using System.Threading.Tasks.Sources;
 namespace Katas;
 
 /// <summary>
-/// A first-in, first-out queue of fixed capacity for producers and consumers on different threads: adding
-/// to a full queue waits for room, taking from an empty one waits for an item.
+/// The reference bounded blocking queue: Dmitry Vyukov's bounded ring, claimed by compare-and-swap, with waiter
+/// lists for the calls that must wait. The contract, member by member, is the stub's XML docs
+/// (src/Katas.Exercises/BoundedQueue/BoundedQueue.cs); what is said here is how this implementation meets it.
 /// </summary>
 /// <typeparam name="T">The type of the items.</typeparam>
 /// <remarks>
 /// <para>
-/// Any number of threads may enqueue and dequeue at once. When the call does not have to wait, it is
-/// lock-free and allocation-free: the items live in a ring of <see cref="Capacity"/> slots, producers claim
-/// a slot by advancing the tail with one compare-and-swap and consumers by advancing the head, and a stamp
-/// in each slot says whose turn the slot is (Dmitry Vyukov's bounded queue). The capacity is allocated up
-/// front.
+/// When the call does not have to wait, it is O(1), lock-free and allocation-free: the items live in a ring
+/// of <see cref="Capacity"/> slots, producers claim a slot by advancing the tail with one compare-and-swap
+/// and consumers by advancing the head, and a stamp in each slot says whose turn the slot is. The capacity
+/// is allocated up front. <see cref="EnqueueAsync"/> and <see cref="DequeueAsync"/> then complete
+/// synchronously, without allocating.
 /// </para>
 /// <para>
 /// A call that must wait spins briefly and then sleeps in a waiter list; each enqueue wakes one sleeping
 /// consumer and each dequeue one sleeping producer, and only when someone sleeps, so the fast path never
-/// takes a lock. Waiting can be cancelled: a cancelled call has no effect, so no item is lost and none is
-/// delivered twice.
+/// takes a lock. A woken call that finds its item or slot taken by a faster one sleeps again, with the
+/// deadline it started with: the deadline is a start timestamp and a timeout on the queue's
+/// <see cref="TimeProvider"/>, and a sleeper is woken at it by a timer of that provider.
 /// </para>
 /// <para>
 /// <see cref="CompleteAdding"/> sets a mark bit in the tail. Producers fail their compare-and-swap and see
@@ -35,6 +37,9 @@ namespace Katas;
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It is a queue; the kata is named for it.")]
 public sealed class BoundedQueue<T>
 {
+    // The longest finite timeout the contract allows.
+    private static readonly TimeSpan LongestTimeout = TimeSpan.FromMilliseconds(int.MaxValue);
+
     // The slots, each with its item and its stamp (see the remarks on TryEnqueueCore).
     private readonly Slot[] _slots;
 
@@ -58,19 +63,20 @@ public sealed class BoundedQueue<T>
     private int _producersWaiting;
     private int _consumersWaiting;
 
+    // The clock of timed waits: a sleeper's deadline is read on it, and its timers wake the sleeper at it.
+    private readonly TimeProvider _time;
+
     // One asynchronous waiter per side kept for reuse, so that a waiting EnqueueAsync or DequeueAsync
     // usually allocates nothing.
     private AsyncWaiter? _spareProducer;
     private AsyncWaiter? _spareConsumer;
 
-    /// <summary>Initializes an empty queue that holds at most <paramref name="capacity"/> items.</summary>
-    /// <param name="capacity">The most items the queue holds; a producer waits while it holds that many.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
-    public BoundedQueue(int capacity)
+    public BoundedQueue(int capacity, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
 
         Capacity = capacity;
+        _time = timeProvider ?? TimeProvider.System;
         _markBit = (long)BitOperations.RoundUpToPowerOf2((ulong)capacity + 1);
         _oneLap = _markBit << 1;
         _slots = new Slot[capacity];
@@ -80,11 +86,8 @@ public sealed class BoundedQueue<T>
         }
     }
 
-    /// <summary>Gets the most items the queue holds.</summary>
     public int Capacity { get; }
 
-    /// <summary>Gets the number of items in the queue.</summary>
-    /// <remarks>O(1). With other threads at work, the count may change the moment after it is read.</remarks>
     public int Count
     {
         get
@@ -104,10 +107,8 @@ public sealed class BoundedQueue<T>
         }
     }
 
-    /// <summary>Gets a value indicating whether <see cref="CompleteAdding"/> has been called.</summary>
     public bool IsAddingCompleted => (Volatile.Read(ref _positions.Tail) & _markBit) != 0;
 
-    /// <summary>Gets a value indicating whether adding is complete and every item has been taken.</summary>
     public bool IsCompleted
     {
         get
@@ -117,56 +118,29 @@ public sealed class BoundedQueue<T>
         }
     }
 
-    /// <summary>Adds an item at the tail, waiting while the queue is full.</summary>
-    /// <param name="item">The item to add.</param>
-    /// <param name="cancellationToken">Cancels the wait; a cancelled call adds nothing.</param>
-    /// <remarks>O(1) and lock-free when there is room; otherwise waits until a consumer makes room.</remarks>
-    /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
     public void Enqueue(T item, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Status status = TryEnqueueCore(item);
         if (status != Status.Done)
         {
-            EnqueueSlow(item, status, Timeout.Infinite, cancellationToken);
+            EnqueueSlow(item, status, Timeout.InfiniteTimeSpan, cancellationToken);
         }
     }
 
-    /// <summary>Adds an item at the tail, waiting at most <paramref name="timeout"/> for room.</summary>
-    /// <param name="item">The item to add.</param>
-    /// <param name="timeout">
-    /// How long to wait for room: <see cref="TimeSpan.Zero"/> not to wait, <see cref="Timeout.InfiniteTimeSpan"/>
-    /// to wait as long as it takes.
-    /// </param>
-    /// <param name="cancellationToken">Cancels the wait; a cancelled call adds nothing.</param>
-    /// <returns><see langword="true"/> when the item was added; <see langword="false"/> when the queue stayed full.</returns>
-    /// <remarks>O(1) and lock-free when there is room.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="timeout"/> is negative other than <see cref="Timeout.InfiniteTimeSpan"/>, or longer than
-    /// <see cref="int.MaxValue"/> milliseconds.
-    /// </exception>
-    /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
     public bool TryEnqueue(T item, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        int milliseconds = ToMilliseconds(timeout);
+        ThrowIfInvalid(timeout);
         cancellationToken.ThrowIfCancellationRequested();
         Status status = TryEnqueueCore(item);
-        return status == Status.Done || EnqueueSlow(item, status, milliseconds, cancellationToken);
+        return status == Status.Done || EnqueueSlow(item, status, timeout, cancellationToken);
     }
 
-    /// <summary>Takes the item at the head, waiting while the queue is empty.</summary>
-    /// <param name="cancellationToken">Cancels the wait; a cancelled call takes nothing.</param>
-    /// <returns>The item that has been in the queue longest.</returns>
-    /// <remarks>O(1) and lock-free when an item is there; otherwise waits until a producer adds one.</remarks>
-    /// <exception cref="InvalidOperationException">The queue is empty and adding is complete, so no item will ever come.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>
     public T Dequeue(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Status status = TryDequeueCore(out T item);
-        if (status != Status.Done && !DequeueSlow(out item, status, Timeout.Infinite, cancellationToken))
+        if (status != Status.Done && !DequeueSlow(out item, status, Timeout.InfiniteTimeSpan, cancellationToken))
         {
             ThrowCompleted();
         }
@@ -174,36 +148,14 @@ public sealed class BoundedQueue<T>
         return item;
     }
 
-    /// <summary>Takes the item at the head, waiting at most <paramref name="timeout"/> for one.</summary>
-    /// <param name="item">The item that has been in the queue longest; the default value when none was taken.</param>
-    /// <param name="timeout">
-    /// How long to wait for an item: <see cref="TimeSpan.Zero"/> not to wait, <see cref="Timeout.InfiniteTimeSpan"/>
-    /// to wait as long as it takes.
-    /// </param>
-    /// <param name="cancellationToken">Cancels the wait; a cancelled call takes nothing.</param>
-    /// <returns>
-    /// <see langword="true"/> when an item was taken; <see langword="false"/> when the queue stayed empty, or is
-    /// empty with adding complete (then <see cref="IsCompleted"/> is <see langword="true"/>).
-    /// </returns>
-    /// <remarks>O(1) and lock-free when an item is there.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="timeout"/> is negative other than <see cref="Timeout.InfiniteTimeSpan"/>, or longer than
-    /// <see cref="int.MaxValue"/> milliseconds.
-    /// </exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>
     public bool TryDequeue([MaybeNullWhen(false)] out T item, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        int milliseconds = ToMilliseconds(timeout);
+        ThrowIfInvalid(timeout);
         cancellationToken.ThrowIfCancellationRequested();
         Status status = TryDequeueCore(out item);
-        return status == Status.Done || DequeueSlow(out item, status, milliseconds, cancellationToken);
+        return status == Status.Done || DequeueSlow(out item, status, timeout, cancellationToken);
     }
 
-    /// <summary>
-    /// Marks the queue as complete for adding: later and waiting enqueues throw, and consumers take the items
-    /// left and then learn that the queue is finished. Calling it again does nothing.
-    /// </summary>
-    /// <remarks>Wakes every waiting producer and consumer.</remarks>
     public void CompleteAdding()
     {
         long tail = Interlocked.Or(ref _positions.Tail, _markBit);
@@ -220,13 +172,6 @@ public sealed class BoundedQueue<T>
         }
     }
 
-    /// <summary>Adds an item at the tail, waiting asynchronously while the queue is full.</summary>
-    /// <param name="item">The item to add.</param>
-    /// <param name="cancellationToken">Cancels the wait; a cancelled call adds nothing.</param>
-    /// <returns>A task that completes when the item has been added.</returns>
-    /// <remarks>Completes synchronously, without allocating, when there is room.</remarks>
-    /// <exception cref="InvalidOperationException"><see cref="CompleteAdding"/> has been called, before or during the wait.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the item was added.</exception>
     public ValueTask EnqueueAsync(T item, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -242,12 +187,6 @@ public sealed class BoundedQueue<T>
         };
     }
 
-    /// <summary>Takes the item at the head, waiting asynchronously while the queue is empty.</summary>
-    /// <param name="cancellationToken">Cancels the wait; a cancelled call takes nothing.</param>
-    /// <returns>A task whose result is the item that has been in the queue longest.</returns>
-    /// <remarks>Completes synchronously, without allocating, when an item is there.</remarks>
-    /// <exception cref="InvalidOperationException">The queue is empty and adding is complete, so no item will ever come.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before an item was taken.</exception>
     public ValueTask<T> DequeueAsync(CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
@@ -377,9 +316,10 @@ public sealed class BoundedQueue<T>
         }
     }
 
-    private bool EnqueueSlow(T item, Status status, int timeoutMilliseconds, CancellationToken cancellationToken)
+    private bool EnqueueSlow(T item, Status status, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        long deadline = Deadline(timeoutMilliseconds);
+        // The fast attempt before this took no time worth counting: the timeout runs from here.
+        long start = _time.GetTimestamp();
         SpinWait spinner = default;
         while (true)
         {
@@ -393,7 +333,7 @@ public sealed class BoundedQueue<T>
                 ThrowAddingCompleted();
             }
 
-            if (timeoutMilliseconds == 0)
+            if (timeout == TimeSpan.Zero)
             {
                 return false;
             }
@@ -416,7 +356,7 @@ public sealed class BoundedQueue<T>
                 continue;
             }
 
-            if (!Sleep(waiter, deadline, ref _producers, ref _producersWaiting, cancellationToken))
+            if (!Sleep(waiter, start, timeout, ref _producers, ref _producersWaiting, cancellationToken))
             {
                 return false;
             }
@@ -425,9 +365,9 @@ public sealed class BoundedQueue<T>
         }
     }
 
-    private bool DequeueSlow(out T item, Status status, int timeoutMilliseconds, CancellationToken cancellationToken)
+    private bool DequeueSlow(out T item, Status status, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        long deadline = Deadline(timeoutMilliseconds);
+        long start = _time.GetTimestamp();
         SpinWait spinner = default;
         item = default!;
         while (true)
@@ -437,7 +377,7 @@ public sealed class BoundedQueue<T>
                 return true;
             }
 
-            if (status == Status.Completed || timeoutMilliseconds == 0)
+            if (status == Status.Completed || timeout == TimeSpan.Zero)
             {
                 return false;
             }
@@ -458,7 +398,7 @@ public sealed class BoundedQueue<T>
                 continue;
             }
 
-            if (!Sleep(waiter, deadline, ref _consumers, ref _consumersWaiting, cancellationToken))
+            if (!Sleep(waiter, start, timeout, ref _consumers, ref _consumersWaiting, cancellationToken))
             {
                 return false;
             }
@@ -469,12 +409,12 @@ public sealed class BoundedQueue<T>
 
     /// <summary>Sleeps until woken; on a timeout or a cancellation leaves the list, handing on any wake it got meanwhile.</summary>
     /// <returns><see langword="true"/> when woken, <see langword="false"/> on timeout.</returns>
-    private bool Sleep(SyncWaiter waiter, long deadline, ref WaiterList list, ref int waiting, CancellationToken cancellationToken)
+    private bool Sleep(SyncWaiter waiter, long start, TimeSpan timeout, ref WaiterList list, ref int waiting, CancellationToken cancellationToken)
     {
         bool woken;
         try
         {
-            woken = waiter.Wait(deadline, cancellationToken);
+            woken = waiter.Wait(_time, start, timeout, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -701,19 +641,14 @@ public sealed class BoundedQueue<T>
 
     private long ItemsBefore(long position) => (position / _oneLap * Capacity) + (position & (_markBit - 1));
 
-    private static int ToMilliseconds(TimeSpan timeout)
+    private static void ThrowIfInvalid(TimeSpan timeout)
     {
-        long milliseconds = (long)timeout.TotalMilliseconds;
-        if (milliseconds < Timeout.Infinite || milliseconds > int.MaxValue)
+        // The TimeSpan itself, not its whole milliseconds, which would make -0.5 ms zero and -1.5 ms infinite.
+        if ((timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) || timeout > LongestTimeout)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be Timeout.InfiniteTimeSpan or between zero and int.MaxValue milliseconds.");
         }
-
-        return (int)milliseconds;
     }
-
-    private static long Deadline(int timeoutMilliseconds) =>
-        timeoutMilliseconds == Timeout.Infinite ? long.MaxValue : Environment.TickCount64 + timeoutMilliseconds;
 
     [DoesNotReturn]
     private static void ThrowAddingCompleted() => throw AddingCompletedException();
@@ -767,6 +702,7 @@ public sealed class BoundedQueue<T>
     private sealed class SyncWaiter : Waiter
     {
         private static readonly Action<object?> PokeCallback = static state => ((SyncWaiter)state!).Poke();
+        private static readonly TimerCallback AlarmCallback = static state => ((SyncWaiter)state!).Poke();
 
         // One per thread: a thread waits for one queue at a time.
         [ThreadStatic]
@@ -779,31 +715,45 @@ public sealed class BoundedQueue<T>
 
         public void Wake() => Poke();
 
-        /// <summary>Sleeps until taken off the list by a waker; returns false at the deadline.</summary>
+        /// <summary>Sleeps until taken off the list by a waker; returns false once the timeout has passed since the start.</summary>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-        public bool Wait(long deadline, CancellationToken cancellationToken)
+        public bool Wait(TimeProvider time, long start, TimeSpan timeout, CancellationToken cancellationToken)
         {
             using CancellationTokenRegistration registration = cancellationToken.UnsafeRegister(PokeCallback, this);
-            lock (_gate)
+            ITimer? alarm = null;
+            try
             {
-                // Registered is cleared before the pulse, and the pulse needs _gate, which this thread holds
-                // from the check until Monitor.Wait releases it: a wake cannot slip in between. A pulse meant
-                // for an earlier wait only makes the loop check again.
-                while (Registered)
+                lock (_gate)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    int remaining = deadline == long.MaxValue
-                        ? Timeout.Infinite
-                        : (int)Math.Clamp(deadline - Environment.TickCount64, 0, int.MaxValue);
-                    if (remaining == 0)
+                    // Registered is cleared before the pulse, and the pulse needs _gate, which this thread holds
+                    // from the check until Monitor.Wait releases it: a wake cannot slip in between. A pulse meant
+                    // for an earlier wait, or an alarm that rang a little early by the clock, only makes the loop
+                    // check again.
+                    while (Registered)
                     {
-                        return false;
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (timeout != Timeout.InfiniteTimeSpan)
+                        {
+                            TimeSpan remaining = timeout - time.GetElapsedTime(start);
+                            if (remaining <= TimeSpan.Zero)
+                            {
+                                return false;
+                            }
+
+                            // The clock's own timer, not Monitor.Wait's, so that a fake clock decides when the wait ends.
+                            alarm ??= time.CreateTimer(AlarmCallback, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                            alarm.Change(remaining, Timeout.InfiniteTimeSpan);
+                        }
+
+                        Monitor.Wait(_gate);
                     }
 
-                    Monitor.Wait(_gate, remaining);
+                    return true;
                 }
-
-                return true;
+            }
+            finally
+            {
+                alarm?.Dispose();
             }
         }
 

@@ -1,21 +1,19 @@
 // The queue's methods take an optional CancellationToken. Calls that cannot block use none; calls that can
-// block run on their own threads and are awaited with a bound (BoundedQueueThreads), or get the test's token.
+// block run on their own threads and are awaited with a bound (TestThreads.ShouldFinish), or get the test's token.
 #pragma warning disable xUnit1051
+
+using static Katas.Tests.BoundedQueueThreads;
 
 namespace Katas.Tests;
 
 /// <summary>
-/// Who wakes whom: a wake-up that a cancelled waiter must not swallow, one that arrives for a waiter that a
-/// faster caller has beaten to the item, a waker that must not run the woken call's code, and the races of a
-/// wait with a cancellation and with <c>CompleteAdding</c>.
+/// Stage 5 of the bounded queue, who wakes whom: a wake-up that a cancelled or timed-out waiter must not
+/// swallow, one that arrives for a waiter a faster caller has beaten to the item, and the races of a wait with
+/// a cancellation and with CompleteAdding; last, a million items through a queue whose calls are cancelled at random.
 /// </summary>
+[Stage(5)]
 public sealed class BoundedQueueWakeUpTests
 {
-    // The item that fills the one slot of a queue on which a producer has to wait.
-    private const int Filler = -1;
-
-    private static readonly TimeSpan NoWait = TimeSpan.Zero;
-
     [Theory(Timeout = 30_000)]
     [InlineData(false)]
     [InlineData(true)]
@@ -89,14 +87,14 @@ public sealed class BoundedQueueWakeUpTests
         for (int round = 0; round < rounds; round++)
         {
             Task<int> waiting = queue.DequeueAsync().AsTask();
-            PauseForThePoolThreads();
+            PauseForOtherThreads();
             queue.Enqueue(round);
 
             // The wake-up is on its way to the waiting call; take the item first, as a consumer on another core could.
             if (queue.TryDequeue(out int first, NoWait))
             {
                 first.Should().Be(round);
-                PauseForThePoolThreads();
+                PauseForOtherThreads();
                 waiting.IsCompleted.Should().BeFalse(
                     $"in round {round} the woken call found the item gone and the queue empty, so it must be waiting again ({waiting.Exception?.InnerException?.Message})");
                 queue.Enqueue(-round - 1);
@@ -122,13 +120,13 @@ public sealed class BoundedQueueWakeUpTests
         {
             // The queue holds the previous round's item (-1 at first): this call has to wait.
             Task waiting = queue.EnqueueAsync(round).AsTask();
-            PauseForThePoolThreads();
+            PauseForOtherThreads();
             queue.Dequeue().Should().Be(round - 1);
 
             // The wake-up is on its way to the waiting call; fill the room first, as a producer on another core could.
             if (queue.TryEnqueue(-round - 2, NoWait))
             {
-                PauseForThePoolThreads();
+                PauseForOtherThreads();
                 waiting.IsCompleted.Should().BeFalse(
                     $"in round {round} the woken call found the room gone and the queue full, so it must be waiting again ({waiting.Exception?.InnerException?.Message})");
                 queue.Dequeue().Should().Be(-round - 2);
@@ -142,69 +140,66 @@ public sealed class BoundedQueueWakeUpTests
         queue.Dequeue().Should().Be(rounds - 1);
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task A_wake_up_never_runs_the_woken_call_on_the_wakers_thread()
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_a_Dequeue_just_as_an_item_arrives_neither_loses_nor_duplicates_it()
     {
-        // A waker holds whatever it holds (a lock, a request thread) while it wakes: running the woken call's
-        // continuation inline would make a producer wait for a consumer's work, or deadlock on the queue's lock.
         var queue = new BoundedQueue<int>(1);
-        int consumerThread = 0;
-        Task<int> consumer = ConsumeOne();
-        consumer.IsCompleted.Should().BeFalse("the queue is empty");
-        (Thread producer, Task<bool> produced) = TestThreads.Start("Enqueue waking a DequeueAsync", () => queue.Enqueue(7));
-        await produced.ShouldFinish("Enqueue waking a DequeueAsync", TestContext.Current.CancellationToken);
-        (await consumer.ShouldFinish("DequeueAsync, after an item arrived,", TestContext.Current.CancellationToken)).Should().Be(7);
-        consumerThread.Should().NotBe(producer.ManagedThreadId, "the consumer's continuation must not run on the producer's thread");
-
-        queue.Enqueue(8);
-        int producerThread = 0;
-        Task waitingProducer = ProduceOne(9);
-        waitingProducer.IsCompleted.Should().BeFalse("the queue is full");
-        (Thread consumerOfEight, Task<int> consumed) = TestThreads.Start("Dequeue waking an EnqueueAsync", () => queue.Dequeue());
-        (await consumed.ShouldFinish("Dequeue waking an EnqueueAsync", TestContext.Current.CancellationToken)).Should().Be(8);
-        await waitingProducer.ShouldFinish("EnqueueAsync, after room appeared,", TestContext.Current.CancellationToken);
-        producerThread.Should().NotBe(consumerOfEight.ManagedThreadId, "the producer's continuation must not run on the consumer's thread");
-        queue.Dequeue().Should().Be(9);
-
-        async Task<int> ConsumeOne()
+        int delivered = 0;
+        int cancelledWithItemLeft = 0;
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
         {
-            int item = await queue.DequeueAsync().ConfigureAwait(false);
-            consumerThread = Environment.CurrentManagedThreadId;
-            return item;
+            using var cancellation = new CancellationTokenSource();
+            (Thread consumer, Task<int> taken) = TestThreads.Start("Dequeue", () => queue.Dequeue(cancellation.Token));
+            if (round % 2 == 0)
+            {
+                TestThreads.WaitUntilBlocked(consumer);
+            }
+
+            // Race the item against the cancellation.
+            (_, Task<bool> cancel) = TestThreads.Start("Cancel", () => cancellation.Cancel());
+            queue.Enqueue(round);
+            await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
+
+            try
+            {
+                (await taken.ShouldFinish($"Dequeue racing a cancellation (round {round})", TestContext.Current.CancellationToken))
+                    .Should().Be(round);
+                delivered++;
+                queue.Count.Should().Be(0, $"in round {round} the item was delivered, so it must have left the queue");
+            }
+            catch (OperationCanceledException)
+            {
+                cancelledWithItemLeft++;
+                queue.TryDequeue(out int left, NoWait).Should().BeTrue($"in round {round} the Dequeue was cancelled, so the item must still be there");
+                left.Should().Be(round);
+            }
         }
 
-        async Task ProduceOne(int item)
-        {
-            await queue.EnqueueAsync(item).ConfigureAwait(false);
-            producerThread = Environment.CurrentManagedThreadId;
-        }
+        (delivered + cancelledWithItemLeft).Should().Be(rounds);
     }
 
-    [Theory(Timeout = 30_000)]
-    [InlineData("DequeueAsync")]
-    [InlineData("EnqueueAsync")]
-    public async Task A_woken_async_call_does_not_resume_on_the_callers_synchronization_context(string call)
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_an_Enqueue_just_as_room_appears_neither_loses_nor_duplicates_its_item()
     {
-        bool producer = call == "EnqueueAsync";
-        BoundedQueue<int> queue = QueueThatMakesItWait(producer);
-
-        var context = new RecordingSynchronizationContext();
-        (_, Task<Task> started) = TestThreads.Start($"{call} called under a UI-like synchronization context", () =>
+        var queue = new BoundedQueue<int>(1);
+        int rounds = TestEffort.Rounds(1_000);
+        for (int round = 0; round < rounds; round++)
         {
-            SynchronizationContext.SetSynchronizationContext(context);
-            return producer ? queue.EnqueueAsync(2).AsTask() : queue.DequeueAsync().AsTask();
-        });
-        Task waiting = await started.ShouldFinish($"calling {call}", TestContext.Current.CancellationToken);
-        waiting.IsCompleted.Should().BeFalse(producer ? "the queue is full" : "the queue is empty");
+            queue.Enqueue(-1);
+            using var cancellation = new CancellationTokenSource();
+            (Thread producer, Task<bool> added) = TestThreads.Start("Enqueue", () => queue.Enqueue(round, cancellation.Token));
+            if (round % 2 == 0)
+            {
+                TestThreads.WaitUntilBlocked(producer);
+            }
 
-        GiveWhatItWaitsFor(queue, producer, item: 5);
+            (_, Task<bool> cancel) = TestThreads.Start("Cancel", () => cancellation.Cancel());
+            queue.Dequeue().Should().Be(-1);
+            await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
 
-        await waiting.ShouldFinish($"{call}, once woken,", TestContext.Current.CancellationToken);
-        context.Posts.Should().Be(
-            0,
-            "the queue's own awaits must not resume on the caller's context (await ... ConfigureAwait(false)): a UI thread blocked on this call would wait forever for a continuation queued to itself");
-        (await DeliveredBy(waiting, queue, producer))
-            .Should().Be(producer ? 2 : 5, producer ? "the woken EnqueueAsync added its item" : "the woken DequeueAsync took the item that arrived");
+            await added.ShouldHaveAddedExactlyIfItReturned(queue, round, $"Enqueue racing a cancellation (round {round})", TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact(Timeout = 60_000)]
@@ -304,34 +299,13 @@ public sealed class BoundedQueueWakeUpTests
         }
     }
 
-    // A one-slot queue on which the call has to wait: full (holding Filler) for a producer, empty for a consumer.
-    private static BoundedQueue<int> QueueThatMakesItWait(bool producer)
+    [Fact(Timeout = 120_000)]
+    public async Task Four_producers_and_four_consumers_move_a_million_items_exactly_once_and_in_order_despite_random_cancellations()
     {
-        var queue = new BoundedQueue<int>(1);
-        if (producer)
-        {
-            queue.Enqueue(Filler);
-        }
-
-        return queue;
+        // A chaos thread keeps cancelling a shared token; one call in eight waits on it.
+        await BoundedQueueStress.MoveEveryItemExactlyOnceAndInOrder(
+            producers: 4, consumers: 4, perProducer: 250_000, capacity: 16, chaos: true, TestContext.Current.CancellationToken);
     }
-
-    // Gives a call waiting on QueueThatMakesItWait what it waits for: room (the filler taken out) or an item.
-    private static void GiveWhatItWaitsFor(BoundedQueue<int> queue, bool producer, int item)
-    {
-        if (producer)
-        {
-            queue.Dequeue().Should().Be(Filler);
-        }
-        else
-        {
-            queue.Enqueue(item);
-        }
-    }
-
-    // What a woken call that has finished delivered: a producer's item, taken back out, or the item a consumer took.
-    private static async Task<int> DeliveredBy(Task call, BoundedQueue<int> queue, bool producer) =>
-        producer ? queue.Dequeue() : await (Task<int>)call;
 
     // Starts a Dequeue that has to wait: on a thread of its own, or as a DequeueAsync.
     private static Task<int> StartDequeue(BoundedQueue<int> queue, bool async, string what, CancellationToken cancellationToken)
@@ -375,12 +349,6 @@ public sealed class BoundedQueueWakeUpTests
         await cancel.ShouldFinish("CancellationTokenSource.Cancel", TestContext.Current.CancellationToken);
     }
 
-    // A thread-pool thread that has just run a continuation spins a while looking for more work, and would run
-    // the next wake-up's continuation before the test's very next call could get in first; a millisecond lets
-    // it park, so that the test wins that race. After the test has won it, a millisecond lets the woken call
-    // run and show what it does about it. The pauses only make the interleaving likely; no result depends on time.
-    private static void PauseForThePoolThreads() => Thread.Sleep(1);
-
     // Both threads spin at the start line until the other arrives.
     private static void StartTogether(ref int atStartLine)
     {
@@ -389,31 +357,5 @@ public sealed class BoundedQueueWakeUpTests
         {
             Thread.SpinWait(1);
         }
-    }
-
-    /// <summary>
-    /// A synchronization context like a UI thread's, except that it counts what is posted to it and runs it on
-    /// the thread pool, so that a continuation sent back to the caller is seen rather than left hanging.
-    /// </summary>
-    private sealed class RecordingSynchronizationContext : SynchronizationContext
-    {
-        private int _posts;
-
-        /// <summary>Gets how many callbacks have been posted or sent to this context.</summary>
-        public int Posts => Volatile.Read(ref _posts);
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            ThreadPool.QueueUserWorkItem(_ => d(state));
-        }
-
-        public override void Send(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            d(state);
-        }
-
-        public override SynchronizationContext CreateCopy() => this;
     }
 }
