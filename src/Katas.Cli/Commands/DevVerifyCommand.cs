@@ -196,6 +196,7 @@ internal static class DevVerifyCommand
             null => "not checked",
             { Build.Succeeded: false } => "does not compile",
             { Tests.AllPassed: true } => $"all {Result.Tests.Total} tests pass",
+            { Tests: { FirstReportedFailure: { } failure } } => $"caught by {failure.Name} (stage {failure.Stage})",
             { Tests.FirstFailure: { } failure } => $"caught by {failure.Name} (stage {failure.Stage})",
             { Tests.Problem: { } problem } => problem.Description,
             _ => $"{Result.Tests!.Passed} of {Result.Tests.Total} pass",

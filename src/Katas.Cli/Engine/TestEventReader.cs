@@ -39,6 +39,12 @@ internal sealed partial class TestEventReader
     /// <summary>Gets whether the test program said it reached its end.</summary>
     public bool RunFinished { get; private set; }
 
+    /// <summary>
+    /// Gets the first test to fail, in the order the failures were reported: when a run stops at its first failure,
+    /// the tests it stops report failures of their own (cancelled), which do not count.
+    /// </summary>
+    public TestOutcome? FirstReportedFailure { get; private set; }
+
     /// <summary>Takes one line of standard output.</summary>
     /// <param name="line">The line.</param>
     /// <param name="cut">How many characters were cut from its end.</param>
@@ -187,6 +193,7 @@ internal sealed partial class TestEventReader
         _finished[testId] = outcome;
         if (outcome.IsFailure)
         {
+            FirstReportedFailure ??= outcome;
             Failed?.Invoke(outcome);
         }
     }

@@ -7,6 +7,9 @@ namespace Katas.Cli.Engine;
 /// <param name="ProcessOutput">The start and end of what the test process printed outside the tests' own output.</param>
 internal sealed record TestRunResult(IReadOnlyList<TestOutcome> Tests, int StageCount, RunProblem? Problem, string ProcessOutput)
 {
+    /// <summary>Gets the first test to fail in the order the test process reported it, or <see langword="null"/>.</summary>
+    public TestOutcome? FirstReportedFailure { get; init; }
+
     /// <summary>Gets the number of passing tests.</summary>
     public int Passed => Tests.Count(test => test.Status == TestStatus.Passed);
 

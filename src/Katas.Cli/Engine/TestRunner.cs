@@ -115,7 +115,7 @@ internal static class TestRunner
             .ThenBy(test => test.SourceLine)
             .ThenBy(test => test.Name, StringComparer.Ordinal)
             .ToList();
-        return new TestRunResult(ordered, options.StageCount, problem, process.Output.ToString());
+        return new TestRunResult(ordered, options.StageCount, problem, process.Output.ToString()) { FirstReportedFailure = reader.FirstReportedFailure };
     }
 
     private static long Megabytes(string variable, long fallback) =>

@@ -27,11 +27,12 @@ public sealed class MistakeRecipeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Recipes))]
-    public void Every_recipe_applies_to_its_alternative_and_changes_it(string recipePath)
+    public void Every_recipe_applies_to_an_answer_of_its_kata_and_changes_it(string recipePath)
     {
         var recipe = MistakeRecipe.Load(Path.Combine(Layout.Root, recipePath));
+        var kata = KataCatalogue.All.Single(kata => recipePath.Replace('\\', '/').Contains($"/{kata.Folder}/", StringComparison.Ordinal));
 
-        recipe.BaseFolder.Should().StartWith(Path.Combine(Layout.Root, "tests", "Alternatives"), "a mistake edits a correct alternative");
+        Layout.AnswerFolders(kata).Should().Contain(recipe.BaseFolder, "a mistake edits one of its kata's answers");
         recipe.WriteTo(_scratch);
 
         var written = KataLayout.SourceFiles(_scratch);
@@ -39,6 +40,16 @@ public sealed class MistakeRecipeTests : IDisposable
         string[] mistaken = [.. written.Select(file => File.ReadAllText(Path.Combine(_scratch, file)))];
         mistaken[0].Should().StartWith($"// Mistake: {recipe.Description}\n");
         string.Concat(mistaken).Should().NotContain("// Alternative:", "the mistake's note replaces the alternative's");
+    }
+
+    [Fact]
+    public void A_mistake_written_in_full_says_in_its_first_line_that_it_is_a_different_design()
+    {
+        var folders = KataCatalogue.All.SelectMany(Layout.Mistakes).Where(Directory.Exists).ToList();
+
+        folders.Should().AllSatisfy(folder => KataLayout.SourceFiles(folder).Should().Contain(file =>
+            File.ReadLines(Path.Combine(folder, file)).First().StartsWith("// Mistake: a different design", StringComparison.Ordinal),
+            $"{Path.GetFileName(folder)} is a full copy, which only a different design may be"));
     }
 
     [Fact]
