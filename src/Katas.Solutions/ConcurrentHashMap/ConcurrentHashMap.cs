@@ -493,14 +493,19 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
     private sealed class Segment
     {
         // The entries in the segment, read and written under its lock; beside the lock word, on its line.
-        public PaddedCount Count;
+        public ConcurrentHashMapPaddedCount Count;
     }
+}
 
-    // A count and the bytes after it, which keep the next segment's lock and count off this one's cache line.
-    [StructLayout(LayoutKind.Explicit, Size = 120)]
-    private struct PaddedCount
-    {
-        [FieldOffset(0)]
-        public int Value;
-    }
+/// <summary>
+/// A segment's count of a <see cref="ConcurrentHashMap{TKey, TValue}"/> and the bytes after it, which keep the next
+/// segment's lock word and count off this one's cache line. Outside the generic map, since a generic type cannot
+/// have an explicit layout.
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = 120)]
+internal struct ConcurrentHashMapPaddedCount
+{
+    /// <summary>The entries in the segment.</summary>
+    [FieldOffset(0)]
+    public int Value;
 }

@@ -5,12 +5,12 @@ using System.Numerics;
 namespace Katas;
 
 /// <summary>
-/// The concurrent hash map a strong candidate writes in 45 minutes: an array of buckets, each a chain of linked
-/// nodes whose key and value never change, guarded by a power-of-two array of locks (a key's segment is its hash
-/// modulo the number of locks). Readers walk the chains with volatile reads and no lock; writers lock their
-/// key's segment and swap one link; a resize takes every lock and copies the nodes into a table twice the size.
-/// The contract is the stub's XML docs (src/Katas.Exercises/ConcurrentHashMap/ConcurrentHashMap.cs); README.md
-/// beside this folder says why this design and what it costs.
+/// The concurrent hash map a strong candidate writes in 45 minutes: an array of buckets, each a chain of nodes
+/// whose key and value never change, guarded by a power-of-two array of locks (a key's segment is its hash mod
+/// the locks). Readers walk the chains with volatile reads and no lock; writers lock their key's segment and swap
+/// one link; a resize takes every lock and copies the nodes into a table twice the size. The contract is the
+/// stub's XML docs (src/Katas.Exercises/ConcurrentHashMap/ConcurrentHashMap.cs); README.md beside this folder says
+/// why this design and what it costs.
 /// </summary>
 /// <typeparam name="TKey">The type of the keys.</typeparam>
 /// <typeparam name="TValue">The type of the values.</typeparam>
@@ -23,13 +23,13 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
     // One lock per segment.
     private readonly object[] _locks;
 
-    // The entries of each segment, each guarded by that segment's lock: one shared int would lose updates made under different locks.
+    // The entries of each segment, each under its segment's lock: one shared int would lose updates made under different locks.
     private readonly int[] _counts;
 
     private readonly IEqualityComparer<TKey> _comparer;
 
     // The chains, replaced whole by a resize. Never fewer buckets than locks, both powers of two, so a key's
-    // segment (hash mod locks) is the same in every table.
+    // segment is the same in every table.
     private volatile Node?[] _buckets;
 
     public ConcurrentHashMap(IEqualityComparer<TKey>? comparer = null)
@@ -41,39 +41,20 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrencyLevel);
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        _locks = new object[BitOperations.RoundUpToPowerOf2((uint)Math.Min(concurrencyLevel, MaxLocks))];
-        for (int i = 0; i < _locks.Length; i++)
-        {
-            _locks[i] = new object();
-        }
-
+        _locks = [.. Enumerable.Range(0, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(concurrencyLevel, MaxLocks))).Select(_ => new object())];
         _counts = new int[_locks.Length];
         _comparer = comparer ?? EqualityComparer<TKey>.Default;
         _buckets = new Node?[Math.Max(_locks.Length, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(capacity, MaxBuckets)))];
     }
 
-    public int Count
-    {
-        get
-        {
-            AcquireAll();
-            try
-            {
-                return _counts.Sum();
-            }
-            finally
-            {
-                ReleaseAll();
-            }
-        }
-    }
+    public int Count => UnderAllLocks(() => _counts.Sum());
 
     public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
         ThrowIfNull(key);
         int hash = _comparer.GetHashCode(key);
         Node?[] buckets = _buckets;
-        for (Node? node = Volatile.Read(ref buckets[hash & (buckets.Length - 1)]); node is not null; node = Volatile.Read(ref node.Next))
+        for (Node? node = Volatile.Read(ref buckets[IndexOf(hash, buckets.Length)]); node is not null; node = Volatile.Read(ref node.Next))
         {
             if (node.Hash == hash && _comparer.Equals(node.Key, key))
             {
@@ -90,7 +71,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
     {
         ThrowIfNull(key);
         int hash = _comparer.GetHashCode(key);
-        int segment = hash & (_locks.Length - 1);
+        int segment = SegmentOf(hash);
         lock (_locks[segment])
         {
             ref Node? link = ref Link(hash, key);
@@ -99,8 +80,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
                 return false;
             }
 
-            Volatile.Write(ref link, new Node(hash, key, value, null));
-            _counts[segment]++;
+            Insert(ref link, segment, hash, key, value);
         }
 
         GrowIfCrowded(segment);
@@ -117,7 +97,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
         }
 
         int hash = _comparer.GetHashCode(key);
-        int segment = hash & (_locks.Length - 1);
+        int segment = SegmentOf(hash);
         lock (_locks[segment])
         {
             // Looked up again under the lock: another thread may have added the key since.
@@ -128,8 +108,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
             }
 
             value = valueFactory(key);
-            Volatile.Write(ref link, new Node(hash, key, value, null));
-            _counts[segment]++;
+            Insert(ref link, segment, hash, key, value);
         }
 
         GrowIfCrowded(segment);
@@ -141,7 +120,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
         ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(updateValueFactory);
         int hash = _comparer.GetHashCode(key);
-        int segment = hash & (_locks.Length - 1);
+        int segment = SegmentOf(hash);
         lock (_locks[segment])
         {
             ref Node? link = ref Link(hash, key);
@@ -153,8 +132,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
                 return updated;
             }
 
-            Volatile.Write(ref link, new Node(hash, key, addValue, null));
-            _counts[segment]++;
+            Insert(ref link, segment, hash, key, addValue);
         }
 
         GrowIfCrowded(segment);
@@ -165,7 +143,7 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
     {
         ThrowIfNull(key);
         int hash = _comparer.GetHashCode(key);
-        int segment = hash & (_locks.Length - 1);
+        int segment = SegmentOf(hash);
         lock (_locks[segment])
         {
             ref Node? link = ref Link(hash, key);
@@ -183,95 +161,19 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
         }
     }
 
-    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator()
-    {
-        var entries = new List<KeyValuePair<TKey, TValue>>();
-        AcquireAll();
-        try
-        {
-            foreach (Node? head in _buckets)
-            {
-                for (Node? node = head; node is not null; node = node.Next)
-                {
-                    entries.Add(new(node.Key, node.Value));
-                }
-            }
-        }
-        finally
-        {
-            ReleaseAll();
-        }
-
-        return entries.GetEnumerator();
-    }
+    public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() =>
+        UnderAllLocks(() => _buckets.SelectMany(Chain).Select(node => KeyValuePair.Create(node.Key, node.Value)).ToList()).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    // The link that points at the key's node, or the empty link at the end of its chain. Called under the key's
-    // segment lock, which a resize needs too, so the table cannot change while the caller uses the link.
-    private ref Node? Link(int hash, TKey key)
+    // Both powers of two, and never fewer buckets than locks: a bucket's segment is its index mod the locks.
+    private static int IndexOf(int hash, int length) => hash & (length - 1);
+
+    private static IEnumerable<Node> Chain(Node? head)
     {
-        Node?[] buckets = _buckets;
-        ref Node? link = ref buckets[hash & (buckets.Length - 1)];
-        while (link is not null && (link.Hash != hash || !_comparer.Equals(link.Key, key)))
+        for (Node? node = head; node is not null; node = node.Next)
         {
-            link = ref link.Next;
-        }
-
-        return ref link;
-    }
-
-    // Doubles the table once a segment holds more entries than it has buckets. Called after the segment's lock is
-    // released: taking every lock while holding one would deadlock with another thread doing the same.
-    private void GrowIfCrowded(int segment)
-    {
-        Node?[] buckets = _buckets;
-        if (Volatile.Read(ref _counts[segment]) <= buckets.Length / _locks.Length || buckets.Length == MaxBuckets)
-        {
-            return;
-        }
-
-        AcquireAll();
-        try
-        {
-            if (buckets != _buckets)
-            {
-                return;
-            }
-
-            var grown = new Node?[buckets.Length * 2];
-            foreach (Node? head in buckets)
-            {
-                for (Node? node = head; node is not null; node = node.Next)
-                {
-                    // Copies, not the old nodes relinked: readers may still be walking the old chains.
-                    ref Node? bucket = ref grown[node.Hash & (grown.Length - 1)];
-                    bucket = new Node(node.Hash, node.Key, node.Value, bucket);
-                }
-            }
-
-            _buckets = grown;
-        }
-        finally
-        {
-            ReleaseAll();
-        }
-    }
-
-    // Always in the same order, so two threads taking them all cannot deadlock.
-    private void AcquireAll()
-    {
-        foreach (object gate in _locks)
-        {
-            Monitor.Enter(gate);
-        }
-    }
-
-    private void ReleaseAll()
-    {
-        foreach (object gate in _locks)
-        {
-            Monitor.Exit(gate);
+            yield return node;
         }
     }
 
@@ -281,6 +183,74 @@ public sealed class ConcurrentHashMap<TKey, TValue> : IEnumerable<KeyValuePair<T
         if (key is null)
         {
             throw new ArgumentNullException(nameof(key));
+        }
+    }
+
+    private int SegmentOf(int hash) => IndexOf(hash, _locks.Length);
+
+    // The link that points at the key's node, or the empty link at the end of its chain. Called under the key's
+    // segment lock, which a resize needs too, so the table cannot change while the caller uses the link.
+    private ref Node? Link(int hash, TKey key)
+    {
+        Node?[] buckets = _buckets;
+        ref Node? link = ref buckets[IndexOf(hash, buckets.Length)];
+        while (link is not null && (link.Hash != hash || !_comparer.Equals(link.Key, key)))
+        {
+            link = ref link.Next;
+        }
+
+        return ref link;
+    }
+
+    // The new node is complete before Volatile.Write publishes it, so a reader that finds it sees its key and value.
+    private void Insert(ref Node? link, int segment, int hash, TKey key, TValue value)
+    {
+        Volatile.Write(ref link, new Node(hash, key, value, null));
+        _counts[segment]++;
+    }
+
+    // Doubles the table once a segment holds more entries than it has buckets. Called after the segment's lock is
+    // released: taking every lock while holding one would deadlock with another thread doing the same.
+    private void GrowIfCrowded(int segment)
+    {
+        Node?[] buckets = _buckets;
+        if (Volatile.Read(ref _counts[segment]) > buckets.Length / _locks.Length && buckets.Length < MaxBuckets)
+        {
+            UnderAllLocks(() => _buckets = buckets == _buckets ? Doubled(buckets) : _buckets);
+        }
+    }
+
+    private static Node?[] Doubled(Node?[] buckets)
+    {
+        var grown = new Node?[buckets.Length * 2];
+        foreach (Node node in buckets.SelectMany(Chain))
+        {
+            // Copies, not the old nodes relinked: readers may still be walking the old chains.
+            ref Node? bucket = ref grown[IndexOf(node.Hash, grown.Length)];
+            bucket = new Node(node.Hash, node.Key, node.Value, bucket);
+        }
+
+        return grown;
+    }
+
+    // Takes the locks always in the same order, so two threads taking them all cannot deadlock.
+    private T UnderAllLocks<T>(Func<T> action)
+    {
+        foreach (object gate in _locks)
+        {
+            Monitor.Enter(gate);
+        }
+
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            foreach (object gate in _locks)
+            {
+                Monitor.Exit(gate);
+            }
         }
     }
 
