@@ -106,14 +106,6 @@ public sealed class ConcurrentHashMapResizeTests
         map.Should().AllSatisfy(entry => entry.Value.Should().Be(Writers, $"each of the {Writers} threads incremented key {entry.Key} once"));
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task Parallel_operations_on_a_table_that_doubles_during_the_history_are_linearizable()
-    {
-        // One segment and one bucket to start with: the second key in the map doubles the table.
-        await Task.Run(() => ConcurrentHashMapLinearizability.Check(new(1, 0, 5, false)), TestContext.Current.CancellationToken)
-            .WaitAsync(TestContext.Current.CancellationToken);
-    }
-
     [Fact]
     public void Filling_a_map_allocates_a_constant_number_of_bytes_per_entry()
     {
