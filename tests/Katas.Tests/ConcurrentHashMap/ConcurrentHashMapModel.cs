@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using CsCheck;
+using Xunit.Sdk;
 
 namespace Katas.Tests;
 
@@ -143,93 +144,132 @@ internal sealed class ConcurrentHashMapModel
 }
 
 /// <summary>
-/// The linearizability check of the map: CsCheck runs a few calls, then several at once on different threads,
-/// and looks for an order of them on <see cref="ConcurrentHashMapModel"/> that gives every call the result it
-/// really returned and ends with the same entries.
+/// The linearizability check of the map: a few calls on one thread, then several threads making calls at once, all
+/// recorded with <see cref="ConcurrentHistory{TOperation, TResult}"/>; then <see cref="Linearizability"/> looks for
+/// a one-at-a-time order of the calls that gives each the result it really returned on an immutable model, and
+/// ends with the entries the map holds.
 /// </summary>
+/// <remarks>
+/// The histories are drawn with CsCheck but run on <see cref="TestThreads"/> rather than by CsCheck's
+/// <c>SampleParallel</c>, whose operations run on foreground threads: once the kata runner's first stage has
+/// finished, xunit's in-process runner ends the test process 10 s after it sees a foreground thread, so a
+/// <c>SampleParallel</c> in any later stage kills the run.
+/// </remarks>
 internal static class ConcurrentHashMapLinearizability
 {
     /// <summary>The largest key the calls use.</summary>
     public const int MaxKey = 4;
 
-    /// <summary>Runs the check over <see cref="TestEffort.Rounds"/>(1,500) histories, each on a map of one of the set-ups.</summary>
-    /// <param name="configs">
-    /// The maps' set-ups, one drawn per history; their keys are 0 to <see cref="MaxKey"/>, few enough that the calls collide.
-    /// </param>
-    /// <remarks>
-    /// One call for the whole kata: in a test process that runs xunit's console runner more than once, as the kata
-    /// runner does stage by stage, a second <c>SampleParallel</c> after the first runner has finished leaves threads
-    /// that end the process.
-    /// </remarks>
-    public static void Check(params ConcurrentHashMapConfig[] configs)
+    private const int Threads = 3;
+
+    private static readonly Gen<ConcurrentHashMapCall> Calls = Gen.Select(Gen.Int[0, 6], Gen.Int[0, MaxKey], Gen.Int[1, 9], (kind, key, value) => new ConcurrentHashMapCall((ConcurrentHashMapCallKind)kind, key, value));
+
+    /// <summary>Checks <see cref="TestEffort.Rounds"/>(1,500) histories, each on a map of one of the set-ups in turn.</summary>
+    /// <param name="cancellationToken">The test's token.</param>
+    /// <param name="configs">The maps' set-ups.</param>
+    /// <returns>A task that completes when every history has been checked.</returns>
+    /// <exception cref="XunitException">A history no one-at-a-time order explains; the message shows it.</exception>
+    public static async Task CheckAsync(CancellationToken cancellationToken, params ConcurrentHashMapConfig[] configs)
     {
-        var keys = Gen.Int[0, MaxKey];
-        var values = Gen.Int[1, 9];
-        Gen.OneOf(configs).Select(config => (new Actual(config.NewMap()), new Model()))
-            .SampleParallel(
-                [
-                    keys.Operation<Actual, Model>(
-                        key => $"TryGetValue({key})",
-                        (actual, key) => actual.Record($"TryGetValue({key}) = {Format(actual.Map.TryGetValue(key, out int value), value)}"),
-                        (model, key) => model.Record($"TryGetValue({key}) = {Format(model.Map.TryGetValue(key))}")),
-                    Gen.Select(keys, values).Operation<Actual, Model>(
-                        call => $"TryAdd({call.Item1}, {call.Item2})",
-                        (actual, call) => actual.Record($"TryAdd({call.Item1}, {call.Item2}) = {actual.Map.TryAdd(call.Item1, call.Item2)}"),
-                        (model, call) => model.Record($"TryAdd({call.Item1}, {call.Item2}) = {model.Map.TryAdd(call.Item1, call.Item2)}")),
-                    Gen.Select(keys, values).Operation<Actual, Model>(
-                        call => $"GetOrAdd({call.Item1}, _ => {call.Item2})",
-                        (actual, call) => actual.Record($"GetOrAdd({call.Item1}, {call.Item2}) = {ConcurrentHashMapModel.GetOrAdd(actual.Map, call.Item1, call.Item2)}"),
-                        (model, call) => model.Record($"GetOrAdd({call.Item1}, {call.Item2}) = {model.Map.GetOrAdd(call.Item1, call.Item2)}")),
-                    Gen.Select(keys, values).Operation<Actual, Model>(
-                        call => $"AddOrUpdate({call.Item1}, {call.Item2}, +1)",
-                        (actual, call) => actual.Record($"AddOrUpdate({call.Item1}, {call.Item2}) = {ConcurrentHashMapModel.AddOrUpdate(actual.Map, call.Item1, call.Item2)}"),
-                        (model, call) => model.Record($"AddOrUpdate({call.Item1}, {call.Item2}) = {model.Map.AddOrUpdate(call.Item1, call.Item2)}")),
-                    keys.Operation<Actual, Model>(
-                        key => $"TryRemove({key})",
-                        (actual, key) => actual.Record($"TryRemove({key}) = {Format(actual.Map.TryRemove(key, out int value), value)}"),
-                        (model, key) => model.Record($"TryRemove({key}) = {Format(model.Map.TryRemove(key))}")),
-                    Gen.Operation<Actual, Model>(
-                        "Count",
-                        actual => actual.Record($"Count = {actual.Map.Count}"),
-                        model => model.Record($"Count = {model.Map.Count}")),
-                    Gen.Operation<Actual, Model>(
-                        "enumerate",
-                        actual => actual.Record($"enumerate = {Structural.Format(ConcurrentHashMapModel.Sorted(actual.Map))}"),
-                        model => model.Record($"enumerate = {Structural.Format(model.Map.Snapshot())}")),
-                ],
-                equal: (actual, model) => ConcurrentHashMapModel.Sorted(actual.Map).SequenceEqual(model.Map.Snapshot())
-                    && actual.Results.Order(StringComparer.Ordinal).SequenceEqual(model.Results.Order(StringComparer.Ordinal)),
-                maxSequentialOperations: 6,
-                maxParallelOperations: 4,
-                iter: TestEffort.Rounds(1_500),
-                printActual: actual => $"{Structural.Format(ConcurrentHashMapModel.Sorted(actual.Map))}; {string.Join("; ", actual.Results.Order(StringComparer.Ordinal))}",
-                printModel: model => $"{Structural.Format(model.Map.Snapshot())}; {string.Join("; ", model.Results.Order(StringComparer.Ordinal))}");
+        var histories = Gen.Select(Calls.Array[0, 5], Calls.Array[1, 4].Array[Threads]);
+        int rounds = TestEffort.Rounds(1_500);
+        for (int round = 0; round < rounds; round++)
+        {
+            var config = configs[round % configs.Length];
+            var (prefix, parallel) = histories.Generate(new PCG(7, (ulong)round), null!, out _);
+            var map = config.NewMap();
+            var history = new ConcurrentHistory<ConcurrentHashMapCall, string>(Threads);
+            foreach (var call in prefix)
+            {
+                history.Record(0, call, () => call.Apply(map));
+            }
+
+            await TestThreads.RunTogetherAsync(Threads, thread =>
+            {
+                foreach (var call in parallel[thread])
+                {
+                    history.Record(thread, call, () => call.Apply(map));
+                }
+            }, cancellationToken);
+
+            var end = Linearizability.Explain(history.Calls, ImmutableSortedDictionary<int, int>.Empty, (state, call) => call.Apply(state));
+            if (end is null)
+            {
+                throw new XunitException($"History {round + 1} ({config}) is not linearizable: no one-at-a-time order of its calls gives every call the result it returned.\n{history.Describe()}");
+            }
+
+            var entries = ConcurrentHashMapModel.Sorted(map);
+            if (!entries.SequenceEqual(end.Select(entry => (entry.Key, entry.Value))))
+            {
+                throw new XunitException($"History {round + 1} ({config}) ends with the map holding {Structural.Format(entries)}, but its calls explain only {Structural.Format(end.Select(entry => (entry.Key, entry.Value)))}.\n{history.Describe()}");
+            }
+        }
     }
+}
 
-    private static string Format((bool Found, int Value) result) => Format(result.Found, result.Value);
+/// <summary>The kinds of call a linearizability history makes.</summary>
+internal enum ConcurrentHashMapCallKind
+{
+    TryGetValue,
+    TryAdd,
+    GetOrAdd,
+    AddOrUpdate,
+    TryRemove,
+    Count,
+    Enumerate,
+}
 
-    private static string Format(bool found, int value) => found ? $"(true, {value})" : "(false)";
-
-    /// <summary>The map under test and what each call returned, in no particular order.</summary>
+/// <summary>One call of a linearizability history, which it can make on the map or on an immutable model.</summary>
+/// <param name="Kind">What the call is.</param>
+/// <param name="Key">Its key, for the calls that take one.</param>
+/// <param name="Value">Its value, for the calls that take one: GetOrAdd's factory makes it, AddOrUpdate adds it or adds one.</param>
+internal readonly record struct ConcurrentHashMapCall(ConcurrentHashMapCallKind Kind, int Key, int Value)
+{
+    /// <summary>Makes the call on the map.</summary>
     /// <param name="map">The map.</param>
-    internal sealed class Actual(ConcurrentHashMap<int, int> map)
+    /// <returns>What it returned, as text.</returns>
+    public string Apply(ConcurrentHashMap<int, int> map) => Kind switch
     {
-        public ConcurrentHashMap<int, int> Map { get; } = map;
+        ConcurrentHashMapCallKind.TryGetValue => Found(map.TryGetValue(Key, out int value), value),
+        ConcurrentHashMapCallKind.TryAdd => Text(map.TryAdd(Key, Value)),
+        ConcurrentHashMapCallKind.GetOrAdd => Text(ConcurrentHashMapModel.GetOrAdd(map, Key, Value)),
+        ConcurrentHashMapCallKind.AddOrUpdate => Text(ConcurrentHashMapModel.AddOrUpdate(map, Key, Value)),
+        ConcurrentHashMapCallKind.TryRemove => Found(map.TryRemove(Key, out int value), value),
+        ConcurrentHashMapCallKind.Count => Text(map.Count),
+        _ => Structural.Format(ConcurrentHashMapModel.Sorted(map)),
+    };
 
-        public ConcurrentQueue<string> Results { get; } = new();
-
-        public void Record(string result) => Results.Enqueue(result);
+    /// <summary>Makes the call on an immutable model.</summary>
+    /// <param name="state">The model's entries before the call.</param>
+    /// <returns>Its entries after the call, and what the call returns, as text.</returns>
+    public (ImmutableSortedDictionary<int, int> Next, string Result) Apply(ImmutableSortedDictionary<int, int> state)
+    {
+        bool found = state.TryGetValue(Key, out int current);
+        return Kind switch
+        {
+            ConcurrentHashMapCallKind.TryGetValue => (state, Found(found, current)),
+            ConcurrentHashMapCallKind.TryAdd => found ? (state, Text(false)) : (state.Add(Key, Value), Text(true)),
+            ConcurrentHashMapCallKind.GetOrAdd => found ? (state, Text((current, 0))) : (state.Add(Key, Value), Text((Value, 1))),
+            ConcurrentHashMapCallKind.AddOrUpdate => found ? (state.SetItem(Key, current + 1), Text((current + 1, 1))) : (state.Add(Key, Value), Text((Value, 0))),
+            ConcurrentHashMapCallKind.TryRemove => found ? (state.Remove(Key), Found(true, current)) : (state, Found(false, 0)),
+            ConcurrentHashMapCallKind.Count => (state, Text(state.Count)),
+            _ => (state, Structural.Format(state.Select(entry => (entry.Key, entry.Value)))),
+        };
     }
 
-    /// <summary>The model run in one candidate order, and what each call returned.</summary>
-    internal sealed class Model
+    /// <inheritdoc/>
+    public override string ToString() => Kind switch
     {
-        public ConcurrentHashMapModel Map { get; } = new();
+        ConcurrentHashMapCallKind.TryGetValue or ConcurrentHashMapCallKind.TryRemove => $"{Kind}({Key})",
+        ConcurrentHashMapCallKind.TryAdd => $"TryAdd({Key}, {Value})",
+        ConcurrentHashMapCallKind.GetOrAdd => $"GetOrAdd({Key}, _ => {Value})",
+        ConcurrentHashMapCallKind.AddOrUpdate => $"AddOrUpdate({Key}, {Value}, +1)",
+        _ => Kind.ToString(),
+    };
 
-        public List<string> Results { get; } = [];
+    private static string Found(bool found, int value) => found ? $"(true, {Text(value)})" : "(false)";
 
-        public void Record(string result) => Results.Add(result);
-    }
+    private static string Text(object value) => Structural.Format(value);
 }
 
 /// <summary>Compares ints as usual but gives them only three hash codes, so that a table's chains hold several keys.</summary>
