@@ -20,7 +20,7 @@ public sealed class ConcurrentHashMapResizeTests
     [Fact]
     public void A_map_that_starts_with_no_room_grows_to_hold_many_keys()
     {
-        const int Keys = 100_000;
+        const int Keys = 20_000;
         var map = new ConcurrentHashMap<int, int>(1, 0);
 
         for (int key = 0; key < Keys; key++)
@@ -44,7 +44,7 @@ public sealed class ConcurrentHashMapResizeTests
     [Fact(Timeout = 120_000)]
     public async Task Writers_filling_a_tiny_table_lose_and_duplicate_nothing_while_readers_find_every_key_already_added()
     {
-        for (int round = 0; round < TestEffort.Rounds(10); round++)
+        for (int round = 0; round < TestEffort.Rounds(5); round++)
         {
             var map = new ConcurrentHashMap<int, int>(Writers, 0);
             string? missed = await Storm(map, (writer, index) =>
@@ -67,7 +67,7 @@ public sealed class ConcurrentHashMapResizeTests
     [Fact(Timeout = 120_000)]
     public async Task Writers_adding_and_removing_through_resizes_leave_exactly_the_keys_they_kept()
     {
-        for (int round = 0; round < TestEffort.Rounds(10); round++)
+        for (int round = 0; round < TestEffort.Rounds(5); round++)
         {
             var map = new ConcurrentHashMap<int, int>(Writers, 0);
             string? missed = await Storm(map, (writer, index) =>
@@ -112,7 +112,7 @@ public sealed class ConcurrentHashMapResizeTests
         // A node per entry and a table that doubles: the copies made by all the resizes sum to about one more node
         // per entry. A table that grows by a fixed step copies every entry again and again, n² / step in all, so the
         // loop stops as soon as the budget is spent.
-        const int Entries = 200_000;
+        const int Entries = 50_000;
         const long Budget = 256L * Entries;
         long before = GC.GetAllocatedBytesForCurrentThread();
         var map = new ConcurrentHashMap<int, int>(4, 0);
