@@ -44,7 +44,7 @@ public sealed class ConcurrentHashMapResizeTests
     [Fact(Timeout = 120_000)]
     public async Task Writers_filling_a_tiny_table_lose_and_duplicate_nothing_while_readers_find_every_key_already_added()
     {
-        for (int round = 0; round < TestEffort.Rounds(5); round++)
+        for (int round = 0; round < TestEffort.Rounds(10); round++)
         {
             var map = new ConcurrentHashMap<int, int>(Writers, 0);
             string? missed = await Storm(map, (writer, index) =>
@@ -67,7 +67,7 @@ public sealed class ConcurrentHashMapResizeTests
     [Fact(Timeout = 120_000)]
     public async Task Writers_adding_and_removing_through_resizes_leave_exactly_the_keys_they_kept()
     {
-        for (int round = 0; round < TestEffort.Rounds(5); round++)
+        for (int round = 0; round < TestEffort.Rounds(10); round++)
         {
             var map = new ConcurrentHashMap<int, int>(Writers, 0);
             string? missed = await Storm(map, (writer, index) =>
