@@ -62,6 +62,13 @@ public static class KataCatalogue
             Question: "How would you implement a thread-safe producer-consumer queue with a maximum size? "
                 + "What considerations are important?",
             Benchmarked: true),
+        new(
+            Slug: "concurrent-hash-map",
+            Title: "Concurrent hash map",
+            Difficulty: KataDifficulty.Hard,
+            Track: "Concurrency",
+            Question: "How would you implement a concurrent hash map from scratch? What synchronization mechanisms would you use?",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
