@@ -14,7 +14,7 @@ namespace Katas.Catalogue;
 ///
 /// A hit in TryGet does not move the entry to the front, so a key read a moment ago can be evicted.
 ///
-/// Made from [DictionaryLinkedList](../../Alternatives/LruCache/DictionaryLinkedList/).
+/// Made from the [Exemplar](../../../src/Katas.Answers/LruCache/Exemplar/).
 ///
 /// ## In `LruCache.cs`, replace
 /// ```csharp
