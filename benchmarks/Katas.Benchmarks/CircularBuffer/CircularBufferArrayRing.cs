@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Katas.Benchmarks;
 
 /// <summary>
-/// The floor of the circular buffer benchmark: an array ring of ints with nothing but the two indices and
-/// the count. No full or empty checks (the benchmark never overflows it), no version, no policy.
+/// The floor of the circular buffer benchmark: an array ring of ints with nothing but its two indices. No
+/// count, no full or empty checks (the benchmark never overflows it), no version, no policy.
 /// </summary>
 public sealed class CircularBufferArrayRing(int capacity)
 {

@@ -1,7 +1,9 @@
 extern alias Attempt;
+extern alias Exemplar;
 extern alias Reference;
 using BenchmarkDotNet.Attributes;
 using AttemptBuffer = Attempt::Katas.CircularBuffer<int>;
+using ExemplarBuffer = Exemplar::Katas.CircularBuffer<int>;
 using ReferenceBuffer = Reference::Katas.CircularBuffer<int>;
 
 namespace Katas.Benchmarks;
@@ -9,8 +11,9 @@ namespace Katas.Benchmarks;
 /// <summary>
 /// The circular buffer kata, level one: a write followed by a read, 65,536 times per invocation, on a
 /// buffer of capacity 1,024 kept half full, so that both ends wrap around the ring again and again.
-/// Reported per pair. Baseline: <see cref="Queue{T}"/>, the BCL's own ring. The floor row is a bare array
-/// ring with no checks, no version and no policy, written inline.
+/// Reported per pair. Baseline: <see cref="Queue{T}"/>, the BCL's own ring. The exemplar is the kata's own
+/// (src/Katas.Answers/CircularBuffer/Exemplar). The floor row is a bare array ring with no checks, no version
+/// and no policy.
 /// </summary>
 [MemoryDiagnoser]
 public class CircularBufferBenchmarks
@@ -20,6 +23,7 @@ public class CircularBufferBenchmarks
 
     private AttemptBuffer? _attempt;
     private ReferenceBuffer? _reference;
+    private ExemplarBuffer? _exemplar;
     private Queue<int>? _queue;
     private CircularBufferArrayRing? _floor;
 
@@ -45,6 +49,18 @@ public class CircularBufferBenchmarks
         }
 
         Reference();
+    }
+
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
+    {
+        _exemplar = new ExemplarBuffer(Capacity);
+        for (int item = 0; item < Capacity / 2; item++)
+        {
+            _exemplar.Write(item);
+        }
+
+        Exemplar();
     }
 
     [GlobalSetup(Target = nameof(QueueOfT))]
@@ -89,6 +105,20 @@ public class CircularBufferBenchmarks
     public int Reference()
     {
         var buffer = _reference!;
+        int sum = 0;
+        for (int item = 0; item < Pairs; item++)
+        {
+            buffer.Write(item);
+            sum += buffer.Read();
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Pairs)]
+    public int Exemplar()
+    {
+        var buffer = _exemplar!;
         int sum = 0;
         for (int item = 0; item < Pairs; item++)
         {

@@ -1,9 +1,11 @@
 extern alias Attempt;
+extern alias Exemplar;
 extern alias Reference;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using AttemptRing = Attempt::Katas.SpscRingBuffer<int>;
+using ExemplarRing = Exemplar::Katas.SpscRingBuffer<int>;
 using ReferenceRing = Reference::Katas.SpscRingBuffer<int>;
 
 namespace Katas.Benchmarks;
@@ -12,7 +14,8 @@ namespace Katas.Benchmarks;
 /// The circular buffer kata, level two: one producer thread (the benchmark's) and one consumer thread
 /// (started per invocation) move 2,097,152 ints through a queue; both spin, then yield, when they cannot
 /// go on. Reported per item. Baseline: <see cref="ConcurrentQueue{T}"/>, unbounded and lock-free, the BCL's
-/// usual answer. A bounded <see cref="Channel"/> for one reader and one writer shows the cost of a lock.
+/// usual answer. The exemplar is the kata's own (src/Katas.Answers/CircularBuffer/Exemplar). A bounded
+/// <see cref="Channel"/> for one reader and one writer shows the cost of a lock.
 /// </summary>
 [MemoryDiagnoser]
 public class SpscRingBufferBenchmarks
@@ -22,6 +25,7 @@ public class SpscRingBufferBenchmarks
 
     private AttemptRing? _attempt;
     private ReferenceRing? _reference;
+    private ExemplarRing? _exemplar;
     private ConcurrentQueue<int>? _concurrentQueue;
     private Channel<int>? _channel;
 
@@ -37,6 +41,13 @@ public class SpscRingBufferBenchmarks
     {
         _reference = new ReferenceRing(Capacity);
         Reference();
+    }
+
+    [GlobalSetup(Target = nameof(Exemplar))]
+    public void SetUpExemplar()
+    {
+        _exemplar = new ExemplarRing(Capacity);
+        Exemplar();
     }
 
     [GlobalSetup(Target = nameof(ConcurrentQueue))]
@@ -58,6 +69,9 @@ public class SpscRingBufferBenchmarks
 
     [Benchmark(OperationsPerInvoke = Items)]
     public long Reference() => Transfer(new ReferenceQueue(_reference!));
+
+    [Benchmark(OperationsPerInvoke = Items)]
+    public long Exemplar() => Transfer(new ExemplarQueue(_exemplar!));
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
     public long ConcurrentQueue() => Transfer(new ConcurrentQueueQueue(_concurrentQueue!));
@@ -122,6 +136,13 @@ public class SpscRingBufferBenchmarks
     }
 
     private readonly struct ReferenceQueue(ReferenceRing ring) : ICircularBufferHandoff
+    {
+        public bool TryWrite(int item) => ring.TryWrite(item);
+
+        public bool TryRead(out int item) => ring.TryRead(out item);
+    }
+
+    private readonly struct ExemplarQueue(ExemplarRing ring) : ICircularBufferHandoff
     {
         public bool TryWrite(int item) => ring.TryWrite(item);
 

@@ -18,7 +18,7 @@ namespace Katas;
 /// Enumeration runs from the oldest item to the newest and fails fast, as the BCL collections do: after any
 /// change to the buffer, the enumerator's next <c>MoveNext</c> throws <see cref="InvalidOperationException"/>.
 /// </para>
-/// <para>Not thread-safe. See README.md beside this file.</para>
+/// <para>Not thread-safe. See src/Katas.Exercises/CircularBuffer/README.md.</para>
 /// </remarks>
 public sealed class CircularBuffer<T> : IReadOnlyList<T>
 {
@@ -31,7 +31,7 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
     /// </exception>
     public CircularBuffer(int capacity, CircularBufferOverflow overflow = CircularBufferOverflow.Reject)
     {
-        throw new NotImplementedException("CircularBuffer: start here. Read README.md beside this file, then run ./kata check circular-buffer.");
+        throw new NotImplementedException("CircularBuffer: start here. Read src/Katas.Exercises/CircularBuffer/README.md, then run ./kata check circular-buffer.");
     }
 
     /// <summary>Gets the most items the buffer holds.</summary>

@@ -3,8 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Katas;
 
 /// <summary>
-/// Level two. A fixed-capacity first-in, first-out ring for exactly one producer thread and one consumer
-/// thread, without locks: the producer only ever moves the tail and the consumer only ever moves the head.
+/// Stages 4 and 5 of the kata. A fixed-capacity first-in, first-out ring for exactly one producer thread and
+/// one consumer thread, without locks: the producer only ever moves the tail and the consumer only ever moves
+/// the head.
 /// </summary>
 /// <typeparam name="T">The type of the items.</typeparam>
 /// <remarks>
@@ -15,7 +16,8 @@ namespace Katas;
 /// </para>
 /// <para>
 /// Every operation must be O(1), and allocate nothing; no <c>lock</c>, no <c>Interlocked</c> read-modify-write:
-/// ordered reads and writes of the two indices (<see cref="Volatile"/>) are enough. See README.md beside this file.
+/// ordered reads and writes of the two indices (<see cref="Volatile"/>) are enough. See
+/// src/Katas.Exercises/CircularBuffer/README.md.
 /// </para>
 /// </remarks>
 public sealed class SpscRingBuffer<T>
@@ -25,7 +27,7 @@ public sealed class SpscRingBuffer<T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
     public SpscRingBuffer(int capacity)
     {
-        throw new NotImplementedException("SpscRingBuffer: level two of circular-buffer. Read README.md beside this file, then run ./kata check circular-buffer.");
+        throw new NotImplementedException("SpscRingBuffer: stages 4 and 5 of circular-buffer. Read src/Katas.Exercises/CircularBuffer/README.md, then run ./kata check circular-buffer.");
     }
 
     /// <summary>Gets the most items the ring holds.</summary>
@@ -34,7 +36,8 @@ public sealed class SpscRingBuffer<T>
     /// <summary>Gets the number of items in the ring at the moment of the call.</summary>
     /// <remarks>
     /// Safe from any thread, but only a snapshot while the producer or the consumer is running: exact when
-    /// neither is in the middle of a call. O(1).
+    /// neither is in the middle of a call, and always between 0 and <see cref="Capacity"/>, however fast both
+    /// run. O(1).
     /// </remarks>
     public int Count => throw new NotImplementedException("SpscRingBuffer.Count is not implemented yet.");
 

@@ -10,7 +10,7 @@ namespace Katas;
 /// comparer at most 3 times per value. Beyond the result, memory use must not grow with the input
 /// (and the overload that writes into a span allocates nothing at all).
 /// </para>
-/// <para>All members are thread-safe: they keep no state. See README.md beside this file.</para>
+/// <para>All members are thread-safe: they keep no state. See src/Katas.Exercises/SlidingWindowMax/README.md.</para>
 /// </remarks>
 public static class SlidingWindowMax
 {
@@ -27,7 +27,7 @@ public static class SlidingWindowMax
     /// </exception>
     public static int[] Maxima(ReadOnlySpan<int> values, int windowSize)
     {
-        throw new NotImplementedException("SlidingWindowMax: start here. Read README.md beside this file, then run ./kata check sliding-window-max.");
+        throw new NotImplementedException("SlidingWindowMax: start here. Read src/Katas.Exercises/SlidingWindowMax/README.md, then run ./kata check sliding-window-max.");
     }
 
     /// <summary>

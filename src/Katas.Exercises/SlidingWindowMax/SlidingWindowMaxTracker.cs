@@ -14,7 +14,7 @@ namespace Katas;
 /// Memory must not grow with the window size itself: a tracker for a window of a billion values should
 /// cost next to nothing until values arrive. Once warmed up, <see cref="Add"/> allocates nothing.
 /// </para>
-/// <para>Not thread-safe. See README.md beside this file.</para>
+/// <para>Not thread-safe. See src/Katas.Exercises/SlidingWindowMax/README.md.</para>
 /// </remarks>
 public sealed class SlidingWindowMaxTracker
 {
@@ -23,7 +23,7 @@ public sealed class SlidingWindowMaxTracker
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowSize"/> is zero or negative.</exception>
     public SlidingWindowMaxTracker(int windowSize)
     {
-        throw new NotImplementedException("SlidingWindowMaxTracker: the streaming form of sliding-window-max. Read README.md beside this file.");
+        throw new NotImplementedException("SlidingWindowMaxTracker: the streaming form of sliding-window-max. Read src/Katas.Exercises/SlidingWindowMax/README.md.");
     }
 
     /// <summary>Gets the number of most recent values the maximum is taken over.</summary>

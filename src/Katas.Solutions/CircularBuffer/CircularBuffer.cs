@@ -6,23 +6,21 @@ using System.Runtime.CompilerServices;
 namespace Katas;
 
 /// <summary>
-/// A fixed-capacity first-in, first-out buffer over one array used as a ring: writes go in at the newest
-/// end, reads come out at the oldest, and both ends wrap around the array instead of shifting items.
+/// The reference circular buffer: one array used as a ring, a head, a tail and a count, the ends wrapped with a
+/// compare instead of <c>%</c>. The contract, member by member, is the stub's XML docs
+/// (src/Katas.Exercises/CircularBuffer/CircularBuffer.cs); what is said here is how this implementation meets it.
 /// </summary>
 /// <typeparam name="T">The type of the items.</typeparam>
 /// <remarks>
 /// <para>
 /// Every operation runs in O(1) time and none allocates: the array is allocated once, at construction, with
-/// room for <see cref="Capacity"/> items. A write into a full buffer follows the
-/// <see cref="CircularBufferOverflow"/> chosen at construction. Reading or clearing releases the references
-/// the buffer held, so it never keeps an item alive that a reader has taken.
+/// room for <see cref="Capacity"/> items, and nothing ever shifts. A read clears the slot it takes from, and
+/// <see cref="Clear"/> the slots in use, only when <typeparamref name="T"/> holds references: that is what lets
+/// the garbage collector have the items, and for other types it would be wasted work.
 /// </para>
 /// <para>
-/// Enumeration runs from the oldest item to the newest and fails fast, as the BCL collections do: after any
-/// change to the buffer, the enumerator's next <c>MoveNext</c> throws <see cref="InvalidOperationException"/>.
-/// </para>
-/// <para>
-/// This type is not thread-safe; guard it with a lock to share it between threads, or use
+/// The common write, into a buffer with room, is kept small enough to inline; an overwrite goes out of line.
+/// Enumeration compares a version that every change bumps. This type is not thread-safe; see
 /// <see cref="SpscRingBuffer{T}"/> for one producer thread and one consumer thread.
 /// </para>
 /// </remarks>
@@ -46,14 +44,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
     // Bumped by every change, so that an enumerator can tell the buffer changed underneath it.
     private int _version;
 
-    /// <summary>Initializes an empty buffer that holds at most <paramref name="capacity"/> items.</summary>
-    /// <param name="capacity">The most items the buffer holds.</param>
-    /// <param name="overflow">What a write into a full buffer does.</param>
-    /// <remarks>Allocates the whole ring up front: O(<paramref name="capacity"/>) time and memory.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">
-    /// <paramref name="capacity"/> is zero or negative, or <paramref name="overflow"/> is not a defined
-    /// <see cref="CircularBufferOverflow"/> value.
-    /// </exception>
     public CircularBuffer(int capacity, CircularBufferOverflow overflow = CircularBufferOverflow.Reject)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
@@ -66,26 +56,16 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         _overwrite = overflow == CircularBufferOverflow.OverwriteOldest;
     }
 
-    /// <summary>Gets the most items the buffer holds.</summary>
     public int Capacity => _items.Length;
 
-    /// <summary>Gets what a write into a full buffer does.</summary>
     public CircularBufferOverflow Overflow => _overwrite ? CircularBufferOverflow.OverwriteOldest : CircularBufferOverflow.Reject;
 
-    /// <summary>Gets the number of items in the buffer.</summary>
     public int Count => _count;
 
-    /// <summary>Gets a value indicating whether the buffer holds no items.</summary>
     public bool IsEmpty => _count == 0;
 
-    /// <summary>Gets a value indicating whether the buffer holds <see cref="Capacity"/> items.</summary>
     public bool IsFull => _count == _items.Length;
 
-    /// <summary>Gets the item at a position counted from the oldest item (0) to the newest (<c>Count - 1</c>).</summary>
-    /// <param name="index">The position, 0 for the oldest item.</param>
-    /// <returns>The item; the buffer is not changed.</returns>
-    /// <remarks>O(1).</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative, or not less than <see cref="Count"/>.</exception>
     public T this[int index]
     {
         get
@@ -99,15 +79,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         }
     }
 
-    /// <summary>
-    /// Writes an item at the newest end. When the buffer is full it drops the oldest item first if it was
-    /// created with <see cref="CircularBufferOverflow.OverwriteOldest"/>, and throws otherwise.
-    /// </summary>
-    /// <param name="item">The item to write.</param>
-    /// <remarks>O(1); allocates nothing.</remarks>
-    /// <exception cref="InvalidOperationException">
-    /// The buffer is full and its policy is <see cref="CircularBufferOverflow.Reject"/>; the buffer is unchanged.
-    /// </exception>
     public void Write(T item)
     {
         if (_count == _items.Length)
@@ -124,14 +95,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         Append(item);
     }
 
-    /// <summary>
-    /// Writes an item at the newest end if the policy allows it: always with
-    /// <see cref="CircularBufferOverflow.OverwriteOldest"/> (dropping the oldest item when full), and only
-    /// when there is room with <see cref="CircularBufferOverflow.Reject"/>.
-    /// </summary>
-    /// <param name="item">The item to write.</param>
-    /// <returns><see langword="false"/> when the buffer was full and rejects overflow; the buffer is then unchanged.</returns>
-    /// <remarks>O(1); allocates nothing.</remarks>
     public bool TryWrite(T item)
     {
         if (_count == _items.Length)
@@ -149,10 +112,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         return true;
     }
 
-    /// <summary>Removes and returns the oldest item.</summary>
-    /// <returns>The oldest item.</returns>
-    /// <remarks>O(1); allocates nothing.</remarks>
-    /// <exception cref="InvalidOperationException">The buffer is empty.</exception>
     public T Read()
     {
         if (_count == 0)
@@ -163,10 +122,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         return ReadOldest();
     }
 
-    /// <summary>Removes and returns the oldest item, if there is one.</summary>
-    /// <param name="item">The oldest item when the buffer was not empty; otherwise the default value.</param>
-    /// <returns><see langword="false"/> when the buffer was empty.</returns>
-    /// <remarks>O(1); allocates nothing.</remarks>
     public bool TryRead([MaybeNullWhen(false)] out T item)
     {
         if (_count == 0)
@@ -179,10 +134,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         return true;
     }
 
-    /// <summary>Returns the oldest item without removing it.</summary>
-    /// <returns>The oldest item.</returns>
-    /// <remarks>O(1).</remarks>
-    /// <exception cref="InvalidOperationException">The buffer is empty.</exception>
     public T Peek()
     {
         if (_count == 0)
@@ -193,10 +144,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         return _items[_head];
     }
 
-    /// <summary>Returns the oldest item without removing it, if there is one.</summary>
-    /// <param name="item">The oldest item when the buffer is not empty; otherwise the default value.</param>
-    /// <returns><see langword="false"/> when the buffer is empty.</returns>
-    /// <remarks>O(1).</remarks>
     public bool TryPeek([MaybeNullWhen(false)] out T item)
     {
         if (_count == 0)
@@ -209,8 +156,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         return true;
     }
 
-    /// <summary>Removes every item; the capacity and the overflow policy stay.</summary>
-    /// <remarks>O(1) for items without references; otherwise O(<see cref="Count"/>), to release them.</remarks>
     public void Clear()
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>() && _count > 0)
@@ -234,15 +179,10 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         AssertInvariants();
     }
 
-    /// <summary>Returns an enumerator that walks the items from the oldest to the newest.</summary>
-    /// <returns>An enumerator that throws <see cref="InvalidOperationException"/> if the buffer changes while it is in use.</returns>
-    /// <remarks>Allocates nothing when used through <c>foreach</c> on a <see cref="CircularBuffer{T}"/>.</remarks>
     public Enumerator GetEnumerator() => new(this);
 
-    /// <inheritdoc/>
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
 
-    /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -332,8 +272,7 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
         Debug.Assert(((long)_head + _count) % _items.Length == _tail, "The tail is Count slots after the head, around the ring.");
     }
 
-    /// <summary>Walks a <see cref="CircularBuffer{T}"/> from the oldest item to the newest.</summary>
-    /// <remarks>A struct, so <c>foreach</c> over the buffer allocates nothing.</remarks>
+    /// <summary>Walks the buffer from the oldest item to the newest; a struct, so <c>foreach</c> allocates nothing.</summary>
     public struct Enumerator : IEnumerator<T>
     {
         // The buffer walked.
@@ -356,16 +295,10 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
             _current = default;
         }
 
-        /// <summary>Gets the item at the enumerator's position.</summary>
-        /// <remarks>The default value before the first <see cref="MoveNext"/> and after the last item.</remarks>
         public readonly T Current => _current!;
 
-        /// <inheritdoc/>
         readonly object? IEnumerator.Current => Current;
 
-        /// <summary>Moves to the next newer item.</summary>
-        /// <returns><see langword="false"/> when there is none left.</returns>
-        /// <exception cref="InvalidOperationException">The buffer changed since the enumerator was created.</exception>
         public bool MoveNext()
         {
             if (_version != _buffer._version)
@@ -385,8 +318,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
             return false;
         }
 
-        /// <summary>Moves back to before the oldest item.</summary>
-        /// <exception cref="InvalidOperationException">The buffer changed since the enumerator was created.</exception>
         void IEnumerator.Reset()
         {
             if (_version != _buffer._version)
@@ -398,7 +329,6 @@ public sealed class CircularBuffer<T> : IReadOnlyList<T>
             _current = default;
         }
 
-        /// <summary>Does nothing: the enumerator holds no resources.</summary>
         public readonly void Dispose()
         {
         }

@@ -6,24 +6,20 @@ using System.Runtime.InteropServices;
 namespace Katas;
 
 /// <summary>
-/// A fixed-capacity first-in, first-out ring for exactly one producer thread and one consumer thread,
-/// without locks: each slot carries a sequence number that says whose turn it is, and the two threads hand
-/// slots over through those numbers alone.
+/// The reference SPSC ring: each slot carries a sequence number that says whose turn it is, and the producer
+/// and the consumer hand slots over through those numbers alone. The contract, member by member, is the stub's
+/// XML docs (src/Katas.Exercises/CircularBuffer/SpscRingBuffer.cs); what is said here is how this
+/// implementation meets it.
 /// </summary>
 /// <typeparam name="T">The type of the items.</typeparam>
 /// <remarks>
-/// <para>
-/// Thread-safety: one thread at a time may write (<see cref="TryWrite"/>, <see cref="Write"/>) and one
-/// thread at a time may read (<see cref="TryRead"/>, <see cref="Read"/>), concurrently with each other.
-/// Two concurrent writers, or two concurrent readers, corrupt the ring. <see cref="Count"/> and
-/// <see cref="IsEmpty"/> may be read from any thread.
-/// </para>
 /// <para>
 /// Every operation is O(1), wait-free for the <c>Try</c> forms, and allocates nothing. The textbook SPSC ring
 /// shares a head and a tail index, and a consumer that keeps up re-reads the producer's tail for every item:
 /// one more cache line bouncing between the cores per item. Here a slot's sequence number lives beside its
 /// item, so each side reads only the slot it is about to use; its position stays on a cache line of its own,
-/// which the other thread never reads (only <see cref="Count"/> does).
+/// which the other thread never reads (only <see cref="Count"/> does). Two concurrent writers, or two
+/// concurrent readers, corrupt the ring.
 /// </para>
 /// </remarks>
 public sealed class SpscRingBuffer<T>
@@ -37,10 +33,6 @@ public sealed class SpscRingBuffer<T>
     // The producer's and the consumer's positions and slot indices, each pair on its own cache line.
     private SpscRingBufferPositions _positions;
 
-    /// <summary>Initializes an empty ring that holds at most <paramref name="capacity"/> items.</summary>
-    /// <param name="capacity">The most items the ring holds.</param>
-    /// <remarks>Allocates the whole ring up front: O(<paramref name="capacity"/>) time and memory.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is zero or negative.</exception>
     public SpscRingBuffer(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
@@ -51,14 +43,8 @@ public sealed class SpscRingBuffer<T>
         }
     }
 
-    /// <summary>Gets the most items the ring holds.</summary>
     public int Capacity => _slots.Length;
 
-    /// <summary>Gets the number of items in the ring at the moment of the call.</summary>
-    /// <remarks>
-    /// Safe from any thread, but only a snapshot while the producer or the consumer is running: exact when
-    /// neither is in the middle of a call. O(1).
-    /// </remarks>
     public int Count
     {
         get
@@ -72,14 +58,8 @@ public sealed class SpscRingBuffer<T>
         }
     }
 
-    /// <summary>Gets a value indicating whether the ring held no items at the moment of the call.</summary>
-    /// <remarks>A snapshot, as <see cref="Count"/> is.</remarks>
     public bool IsEmpty => Count == 0;
 
-    /// <summary>Writes an item at the newest end if there is room. Call it from the producer thread only.</summary>
-    /// <param name="item">The item to write.</param>
-    /// <returns><see langword="false"/> when the ring was full; the ring is then unchanged.</returns>
-    /// <remarks>O(1), wait-free; allocates nothing.</remarks>
     public bool TryWrite(T item)
     {
         Slot[] slots = _slots;
@@ -108,17 +88,6 @@ public sealed class SpscRingBuffer<T>
         return true;
     }
 
-    /// <summary>
-    /// Writes an item at the newest end, spinning until the consumer makes room. Call it from the producer
-    /// thread only.
-    /// </summary>
-    /// <param name="item">The item to write.</param>
-    /// <param name="cancellationToken">Stops the wait; the item is then not written.</param>
-    /// <remarks>
-    /// Burns CPU while the ring is full (spinning, then yielding the processor): meant for a consumer that
-    /// keeps up, where a blocking handoff would cost far more than the wait.
-    /// </remarks>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled while the ring was full.</exception>
     public void Write(T item, CancellationToken cancellationToken = default)
     {
         if (TryWrite(item))
@@ -135,10 +104,6 @@ public sealed class SpscRingBuffer<T>
         while (!TryWrite(item));
     }
 
-    /// <summary>Removes and returns the oldest item, if there is one. Call it from the consumer thread only.</summary>
-    /// <param name="item">The oldest item when the ring was not empty; otherwise the default value.</param>
-    /// <returns><see langword="false"/> when the ring was empty.</returns>
-    /// <remarks>O(1), wait-free; allocates nothing.</remarks>
     public bool TryRead([MaybeNullWhen(false)] out T item)
     {
         Slot[] slots = _slots;
@@ -169,14 +134,6 @@ public sealed class SpscRingBuffer<T>
         return true;
     }
 
-    /// <summary>
-    /// Removes and returns the oldest item, spinning until the producer writes one. Call it from the consumer
-    /// thread only.
-    /// </summary>
-    /// <param name="cancellationToken">Stops the wait; nothing is then read.</param>
-    /// <returns>The oldest item.</returns>
-    /// <remarks>Burns CPU while the ring is empty (spinning, then yielding the processor).</remarks>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled while the ring was empty.</exception>
     public T Read(CancellationToken cancellationToken = default)
     {
         if (TryRead(out T? item))

@@ -4,9 +4,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace Katas;
 
 /// <summary>
-/// The streaming form of <see cref="SlidingWindowMax"/>: values arrive one at a time, and
-/// <see cref="Max"/> is at any moment the maximum of the last <see cref="WindowSize"/> of them (of all of
-/// them, while fewer have arrived).
+/// The reference tracker, the streaming form of <see cref="SlidingWindowMax"/>: a monotonic deque of values and
+/// their positions in a ring that grows by doubling. The contract, member by member, is the stub's XML docs
+/// (src/Katas.Exercises/SlidingWindowMax/SlidingWindowMaxTracker.cs); what is said here is how this
+/// implementation meets it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -40,9 +41,6 @@ public sealed class SlidingWindowMaxTracker
     // The number of values added since construction or Clear; the next value's position in the stream.
     private long _added;
 
-    /// <summary>Initializes an empty tracker for windows of <paramref name="windowSize"/> values.</summary>
-    /// <param name="windowSize">The number of most recent values the maximum is taken over.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowSize"/> is zero or negative.</exception>
     public SlidingWindowMaxTracker(int windowSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowSize);
@@ -50,15 +48,10 @@ public sealed class SlidingWindowMaxTracker
         _entries = new Entry[Math.Min(windowSize, InitialEntries)];
     }
 
-    /// <summary>Gets the number of most recent values the maximum is taken over.</summary>
     public int WindowSize { get; }
 
-    /// <summary>Gets the number of values in the window: the values added so far, up to <see cref="WindowSize"/>.</summary>
     public int Count => (int)Math.Min(_added, WindowSize);
 
-    /// <summary>Gets the maximum of the values in the window.</summary>
-    /// <remarks>O(1).</remarks>
-    /// <exception cref="InvalidOperationException">No value has been added since construction or <see cref="Clear"/>.</exception>
     public int Max
     {
         get
@@ -72,9 +65,6 @@ public sealed class SlidingWindowMaxTracker
         }
     }
 
-    /// <summary>Adds a value to the window; the oldest value leaves it when the window is full.</summary>
-    /// <param name="value">The value that arrives.</param>
-    /// <remarks>Amortized O(1); allocates nothing once the deque has grown to its working size.</remarks>
     public void Add(int value)
     {
         long position = _added++;
@@ -109,8 +99,6 @@ public sealed class SlidingWindowMaxTracker
         AssertInvariants();
     }
 
-    /// <summary>Forgets every value; the window size stays.</summary>
-    /// <remarks>O(1); keeps the memory the deque has grown to.</remarks>
     public void Clear()
     {
         _oldest = 0;

@@ -1,6 +1,12 @@
+using CsCheck;
+
 namespace Katas.Tests;
 
-/// <summary>The contract of the sliding-window maximum kata, streaming form: one value at a time.</summary>
+/// <summary>
+/// Stage 3 of the sliding-window maximum: the streaming form, one value at a time; last, the model tests
+/// against a list of the latest values.
+/// </summary>
+[Stage(3)]
 public sealed class SlidingWindowMaxTrackerTests
 {
     [Fact]
@@ -133,39 +139,16 @@ public sealed class SlidingWindowMaxTrackerTests
         tracker.Max.Should().Be(0);
     }
 
-    [Fact]
-    public void A_huge_window_size_does_not_allocate_up_front()
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var tracker = new SlidingWindowMaxTracker(int.MaxValue);
-        tracker.Add(1);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().BeLessThan(1 << 20, "the storage grows with the values, not with the window size");
-        tracker.Max.Should().Be(1);
-        tracker.Count.Should().Be(1);
-    }
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 7)]
+    [InlineData(4, 16)]
+    [InlineData(5, 100)]
+    public void The_tracker_matches_a_list_of_the_last_values_step_by_step(int seed, int windowSize) =>
+        SlidingWindowMaxTrackerModel.Test.Run((windowSize, 499), seed, 20_000);
 
     [Fact]
-    public void A_warmed_up_tracker_allocates_nothing_per_value()
-    {
-        const int WindowSize = 1_000;
-        var tracker = new SlidingWindowMaxTracker(WindowSize);
-        var random = new Random(1);
-        for (int value = 3 * WindowSize; value > 0; value--)
-        {
-            tracker.Add(value);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int step = 0; step < 20 * WindowSize; step++)
-        {
-            tracker.Add(random.Next(1_000));
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.Should().Be(0);
-        tracker.Max.Should().BeInRange(0, 999);
-    }
+    public void Random_streams_match_the_list_model_and_a_failure_shrinks_to_the_shortest_stream() =>
+        SlidingWindowMaxTrackerModel.Test.Sample(Gen.Int[1, 12].Select(windowSize => (windowSize, 30)), maxSteps: 80, iterations: 20_000);
 }
