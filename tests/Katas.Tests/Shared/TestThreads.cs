@@ -28,12 +28,24 @@ public static class TestThreads
             {
                 // Start together, so that the threads really contend instead of running one after another.
                 Interlocked.Decrement(ref waiting);
-                SpinWait.SpinUntil(() => Volatile.Read(ref waiting) == 0, Patience);
+                WaitAtTheStartLine(ref waiting);
                 body(thread);
             }).Finished;
         }
 
         return Task.WhenAll(finished).WaitAsync(cancellationToken);
+    }
+
+    // Spins, yielding the core but never sleeping: a thread that slept a millisecond at the line would find
+    // the others' scripts of a few microseconds long finished, and the race the test wants would not happen.
+    private static void WaitAtTheStartLine(ref int waiting)
+    {
+        long deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref waiting) != 0 && Environment.TickCount64 < deadline)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
     }
 
     /// <summary>Runs <paramref name="body"/> on a new background thread.</summary>
