@@ -36,7 +36,7 @@ public class ConcurrentHashMapBenchmarks
     private const int Calls = 1 << 16;
     private const int Keys = 1 << 16;
 
-    private ConcurrentHashMapWorkers? _workers;
+    private BenchmarkWorkers? _workers;
 
     /// <summary>Gets or sets the mix of calls.</summary>
     [Params(ConcurrentHashMapMix.ReadHeavy, ConcurrentHashMapMix.WriteHeavy)]
@@ -132,7 +132,7 @@ public class ConcurrentHashMapBenchmarks
 
         var streams = Enumerable.Range(0, Threads).Select(thread => Stream(thread, Calls / Threads, Mix)).ToArray();
         Run(map, streams[0]);
-        _workers = new ConcurrentHashMapWorkers(Threads, thread => Run(map, streams[thread]));
+        _workers = new BenchmarkWorkers(Threads, thread => Run(map, streams[thread]));
     }
 
     private readonly struct AttemptCalls(AttemptMap map) : IConcurrentHashMapCalls

@@ -34,7 +34,7 @@ public class TokenBucketBenchmarks
 {
     private const int Requests = 1 << 16;
 
-    private TokenBucketWorkers? _workers;
+    private BenchmarkWorkers? _workers;
     private TokenBucketRateLimiter? _runtime;
 
     /// <summary>Gets or sets whether requests are granted or refused.</summary>
@@ -138,7 +138,7 @@ public class TokenBucketBenchmarks
         }
 
         int requests = Requests / Threads;
-        _workers = new TokenBucketWorkers(Threads, () => Loop(request, requests, granted));
+        _workers = new BenchmarkWorkers(Threads, _ => Loop(request, requests, granted));
     }
 
     private static void Loop<TRequest>(TRequest request, int requests, bool granted)

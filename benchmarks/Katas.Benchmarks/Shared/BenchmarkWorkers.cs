@@ -1,20 +1,20 @@
 namespace Katas.Benchmarks;
 
 /// <summary>
-/// Runs the same loop on several dedicated threads at once, round after round: the benchmark thread is one
-/// of them, so one thread costs no coordination at all.
+/// Runs the same loop on several dedicated threads at once, round after round: the benchmark thread is one of
+/// them, so one thread costs no coordination at all.
 /// </summary>
-public sealed class TokenBucketWorkers : IDisposable
+public sealed class BenchmarkWorkers : IDisposable
 {
-    private readonly Action _work;
+    private readonly Action<int> _work;
     private readonly Thread[] _helpers;
     private readonly Barrier? _round;
     private volatile bool _stopping;
 
     /// <summary>Initializes the workers and starts the helper threads, which wait for the first round.</summary>
     /// <param name="threads">How many threads run <paramref name="work"/> in each round, the caller's included.</param>
-    /// <param name="work">The loop each thread runs once per round.</param>
-    public TokenBucketWorkers(int threads, Action work)
+    /// <param name="work">The loop each thread runs once per round, given the thread's index (the caller's is 0).</param>
+    public BenchmarkWorkers(int threads, Action<int> work)
     {
         _work = work;
         _helpers = new Thread[threads - 1];
@@ -26,7 +26,8 @@ public sealed class TokenBucketWorkers : IDisposable
         _round = new Barrier(threads);
         for (int i = 0; i < _helpers.Length; i++)
         {
-            _helpers[i] = new Thread(Help) { IsBackground = true, Name = $"TokenBucket worker {i + 1}" };
+            int index = i + 1;
+            _helpers[i] = new Thread(() => Help(index)) { IsBackground = true, Name = $"benchmark worker {index}" };
             _helpers[i].Start();
         }
     }
@@ -36,12 +37,12 @@ public sealed class TokenBucketWorkers : IDisposable
     {
         if (_round is null)
         {
-            _work();
+            _work(0);
             return;
         }
 
         _round.SignalAndWait();
-        _work();
+        _work(0);
         _round.SignalAndWait();
     }
 
@@ -61,7 +62,7 @@ public sealed class TokenBucketWorkers : IDisposable
         }
     }
 
-    private void Help()
+    private void Help(int index)
     {
         while (true)
         {
@@ -71,7 +72,7 @@ public sealed class TokenBucketWorkers : IDisposable
                 return;
             }
 
-            _work();
+            _work(index);
             _round.SignalAndWait();
         }
     }
