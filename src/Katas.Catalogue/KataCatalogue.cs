@@ -62,6 +62,13 @@ public static class KataCatalogue
             Question: "How would you implement a thread-safe producer-consumer queue with a maximum size? "
                 + "What considerations are important?",
             Benchmarked: true),
+        new(
+            Slug: "randomized-set",
+            Title: "Randomized set",
+            Difficulty: KataDifficulty.Medium,
+            Track: "Collections",
+            Question: "Design a data structure that supports insert, delete, and getRandom operations in O(1) time complexity.",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>

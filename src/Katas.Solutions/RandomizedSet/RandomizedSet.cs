@@ -1,0 +1,16 @@
+namespace Katas;
+
+/// <summary>
+/// The reference of the Randomized set kata: the production answer. The contract is the stub's XML docs
+/// (src/Katas.Exercises/RandomizedSet/RandomizedSet.cs). TODO(kata dev new): the design, in a sentence.
+/// </summary>
+public sealed class RandomizedSet
+{
+    public long Total { get; private set; }
+
+    public void Add(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        Total += value;
+    }
+}
