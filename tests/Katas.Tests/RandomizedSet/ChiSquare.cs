@@ -38,13 +38,15 @@ internal static class ChiSquare
         double p = UpperTail(statistic, degreesOfFreedom);
         if (p < Significance)
         {
+            // Beyond about 1e-308 the tail underflows to zero.
+            string pValue = p < 1e-300 ? "p < 1e-300" : string.Create(CultureInfo.InvariantCulture, $"p = {p:G3}");
             var worst = Enumerable.Range(0, observed.Length)
                 .OrderByDescending(cell => Math.Abs(observed[cell] - expected[cell]) / Math.Sqrt(expected[cell]))
                 .Take(4)
                 .Select(cell => string.Create(CultureInfo.InvariantCulture, $"{cellName(cell)} came up {observed[cell]:N0} times, not about {expected[cell]:N0}"));
             throw new XunitException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{what} are not uniform: chi-square {statistic:N1} with {degreesOfFreedom} degrees of freedom, p = {p:G3} "
+                $"{what} are not uniform: chi-square {statistic:N1} with {degreesOfFreedom} degrees of freedom, {pValue} "
                 + $"(a correct answer falls below {Significance:G1} once in a million). Furthest off: {string.Join("; ", worst)}."));
         }
     }
