@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsCheck;
 
 namespace Katas.Tests;
@@ -16,6 +17,9 @@ public sealed class RandomizedSetDuplicatesTests
 {
     // Operations per timed run: enough to time well in an O(1) collection, few enough that an O(n) one fails in seconds.
     private const int Operations = 2_000;
+
+    // Draws per timed run: they are cheap, and timing more of them evens out the noise.
+    private const int Draws = 20_000;
 
     // Draws per occurrence in the chi-square tests.
     private const int DrawsPerOccurrence = 4_000;
@@ -144,6 +148,40 @@ public sealed class RandomizedSetDuplicatesTests
         collection.Contains("a").Should().BeTrue();
         collection.Remove("a").Should().BeTrue();
         collection.Contains("A").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Items_with_colliding_hash_codes_stay_apart()
+    {
+        var collection = new RandomizedCollection<int>(new Random(1), new OneHashCodeComparer());
+        collection.Add(1);
+        collection.Add(2);
+        collection.Add(3);
+        collection.Add(2);
+
+        collection.Remove(2).Should().BeTrue();
+        collection.Remove(3).Should().BeTrue();
+        collection.Remove(2).Should().BeTrue();
+
+        Enumerable.Range(1, 3).Where(collection.Contains).Should().Equal(1);
+        collection.Add(3).Should().BeTrue("every 3 has gone");
+        collection.Count.Should().Be(2);
+        Enumerable.Range(0, 100).Select(_ => collection.GetRandom()).Distinct().Order().Should().Equal(1, 3);
+    }
+
+    [Fact]
+    public void An_item_whose_last_occurrence_is_removed_is_not_kept_alive_by_the_collection()
+    {
+        var collection = new RandomizedCollection<object>(new Random(1));
+        collection.Add("kept");
+
+        WeakReference removed = AddTwiceAndRemoveBoth(collection);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        removed.IsAlive.Should().BeFalse("a collection that leaves a removed item in a slot or a key keeps it from the collector");
+        collection.Count.Should().Be(3);
     }
 
     [Fact]
@@ -293,17 +331,19 @@ public sealed class RandomizedSetDuplicatesTests
 
     [Fact]
     public void A_draw_takes_the_same_time_in_a_large_collection_as_in_a_small_one() =>
-        Growth.ShouldStayFlat("A GetRandom", 1_000, size =>
+        Growth.ShouldStayFlat("A GetRandom", 100, size =>
         {
+            // Collections of 100 and 6,400 occurrences of ten items, small enough that a read of a random slot stays
+            // in the processor's cache, as in the set's draw test.
             var collection = new RandomizedCollection<int>(new Random(1));
             for (int i = 0; i < size; i++)
             {
-                collection.Add(i % 100);
+                collection.Add(i % 10);
             }
 
             return () =>
             {
-                for (int i = 0; i < Operations; i++)
+                for (int i = 0; i < Draws; i++)
                 {
                     collection.GetRandom();
                 }
@@ -320,6 +360,20 @@ public sealed class RandomizedSetDuplicatesTests
     [Fact]
     public void Random_call_lists_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
         RandomizedCollectionModel.Test.Sample(Gen.Const((4, false)));
+
+    // Adds an object twice between two other items, then removes both copies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference AddTwiceAndRemoveBoth(RandomizedCollection<object> collection)
+    {
+        object item = new();
+        collection.Add(item);
+        collection.Add("middle");
+        collection.Add(item);
+        collection.Add("last");
+        collection.Remove(item).Should().BeTrue();
+        collection.Remove(item).Should().BeTrue();
+        return new WeakReference(item);
+    }
 
     private static void ShouldDrawByCopies(RandomizedCollection<int> collection, (int Item, int Copies)[] held, string what)
     {
@@ -344,5 +398,12 @@ public sealed class RandomizedSetDuplicatesTests
             observed,
             [.. held.Select(entry => (double)DrawsPerOccurrence * entry.Copies)],
             cell => string.Create(CultureInfo.InvariantCulture, $"item {held[cell].Item} (held {held[cell].Copies} times)"));
+    }
+
+    private sealed class OneHashCodeComparer : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => x == y;
+
+        public int GetHashCode(int obj) => 42;
     }
 }

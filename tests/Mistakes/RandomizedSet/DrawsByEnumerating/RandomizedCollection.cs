@@ -13,7 +13,7 @@ namespace Katas;
 /// <see cref="Add"/>, <see cref="Remove"/> and <see cref="Contains"/> must run in O(1) time on average, with a
 /// constant number of calls to the comparer each, however many copies of an item the collection holds
 /// (<see cref="Add"/> amortized over the growth of the storage); <see cref="GetRandom"/> and <see cref="Count"/> in
-/// O(1).
+/// O(1). Once the last occurrence of an item has been removed, the collection no longer references it.
 /// </para>
 /// <para>
 /// <see langword="null"/> is not an item: every method refuses it, as <see cref="RandomizedSet{T}"/> does.
