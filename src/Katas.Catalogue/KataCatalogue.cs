@@ -69,6 +69,13 @@ public static class KataCatalogue
             Track: "Concurrency",
             Question: "How would you implement a concurrent hash map from scratch? What synchronization mechanisms would you use?",
             Benchmarked: true),
+        new(
+            Slug: "randomized-set",
+            Title: "Randomized set",
+            Difficulty: KataDifficulty.Medium,
+            Track: "Collections",
+            Question: "Design a data structure that supports insert, delete, and getRandom operations in O(1) time complexity.",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
