@@ -268,7 +268,7 @@ public sealed class ConcurrentHashMapCoreTests
     [Fact]
     public void Keys_with_colliding_hash_codes_stay_apart()
     {
-        var map = new ConcurrentHashMap<int, int>(2, 4, new OneHashCode());
+        var map = new ConcurrentHashMap<int, int>(2, 4, new OneHashCodeComparer());
         for (int key = 0; key < 50; key++)
         {
             map.TryAdd(key, key * 10);
@@ -417,11 +417,4 @@ public sealed class ConcurrentHashMapCoreTests
     [Fact]
     public void Random_operation_lists_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
         ConcurrentHashMapModel.Test.Sample(Gen.Select(Gen.Int[1, 8], Gen.Int[0, 4], Gen.Int[1, 6], Gen.Bool, (level, capacity, keys, colliding) => new ConcurrentHashMapConfig(level, capacity, keys, colliding)));
-
-    private sealed class LastDigitComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x % 10 == y % 10;
-
-        public int GetHashCode(int obj) => obj % 10;
-    }
 }

@@ -37,7 +37,7 @@ public sealed class ConcurrentHashMapLockFreeReadTests
     public async Task Reads_finish_while_a_writer_of_the_same_chain_is_parked_in_a_factory()
     {
         // One hash code for every key: one bucket, one segment, one chain, whose lock the parked writer holds.
-        var map = new ConcurrentHashMap<int, int>(4, 64, new OneHashCode());
+        var map = new ConcurrentHashMap<int, int>(4, 64, new OneHashCodeComparer());
         for (int key = 0; key < 10; key++)
         {
             map.TryAdd(key, key * 10);

@@ -279,11 +279,3 @@ internal sealed class FewHashCodes : IEqualityComparer<int>
 
     public int GetHashCode(int obj) => obj % 3;
 }
-
-/// <summary>Compares ints as usual but gives every one the same hash code: one bucket, one segment, one chain.</summary>
-internal sealed class OneHashCode : IEqualityComparer<int>
-{
-    public bool Equals(int x, int y) => x == y;
-
-    public int GetHashCode(int obj) => 42;
-}

@@ -87,18 +87,4 @@ public sealed class LruCacheInputTests
         cache.AddOrUpdate("c", 3);
         evicted.Should().Equal("a");
     }
-
-    private sealed class LastDigitComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x % 10 == y % 10;
-
-        public int GetHashCode(int obj) => obj % 10;
-    }
-
-    private sealed class OneHashCodeComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => 42;
-    }
 }

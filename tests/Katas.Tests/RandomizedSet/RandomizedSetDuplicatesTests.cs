@@ -399,11 +399,4 @@ public sealed class RandomizedSetDuplicatesTests
             [.. held.Select(entry => (double)DrawsPerOccurrence * entry.Copies)],
             cell => string.Create(CultureInfo.InvariantCulture, $"item {held[cell].Item} (held {held[cell].Copies} times)"));
     }
-
-    private sealed class OneHashCodeComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => 42;
-    }
 }

@@ -154,18 +154,4 @@ public sealed class RandomizedSetInputTests
     }
 
     private sealed record Point(int X, int Y);
-
-    private sealed class LastDigitComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x % 10 == y % 10;
-
-        public int GetHashCode(int obj) => obj % 10;
-    }
-
-    private sealed class OneHashCodeComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => 42;
-    }
 }
