@@ -62,6 +62,13 @@ public static class KataCatalogue
             Question: "How would you implement a thread-safe producer-consumer queue with a maximum size? "
                 + "What considerations are important?",
             Benchmarked: true),
+        new(
+            Slug: "time-map",
+            Title: "Time map",
+            Difficulty: KataDifficulty.Medium,
+            Track: "Collections",
+            Question: "Design a time-based key-value store that can store and retrieve values based on timestamps.",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
