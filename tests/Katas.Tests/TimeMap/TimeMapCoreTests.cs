@@ -88,7 +88,7 @@ public sealed class TimeMapCoreTests
         map.Set("a", 2, long.MaxValue);
 
         map.Get("a", 0).Should().Be(1);
-        map.Get("a", long.MaxValue - 1).Should().Be(1);
+        map.Get("a", 1_000).Should().Be(1);
         map.Get("a", long.MaxValue).Should().Be(2);
     }
 
