@@ -76,6 +76,13 @@ public static class KataCatalogue
             Track: "Collections",
             Question: "Design a data structure that supports insert, delete, and getRandom operations in O(1) time complexity.",
             Benchmarked: true),
+        new(
+            Slug: "time-map",
+            Title: "Time map",
+            Difficulty: KataDifficulty.Medium,
+            Track: "Collections",
+            Question: "Design a time-based key-value store that can store and retrieve values based on timestamps.",
+            Benchmarked: true),
     ];
 
     /// <summary>Finds a kata by its slug, ignoring case.</summary>
