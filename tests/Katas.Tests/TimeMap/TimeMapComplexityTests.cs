@@ -168,21 +168,4 @@ public sealed class TimeMapComplexityTests
 
         return lookups;
     }
-
-    private sealed class CountingComparer : IEqualityComparer<int>
-    {
-        public int Calls { get; private set; }
-
-        public bool Equals(int x, int y)
-        {
-            Calls++;
-            return x == y;
-        }
-
-        public int GetHashCode(int obj)
-        {
-            Calls++;
-            return obj;
-        }
-    }
 }

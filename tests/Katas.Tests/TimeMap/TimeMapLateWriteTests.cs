@@ -202,18 +202,4 @@ public sealed class TimeMapLateWriteTests
     [Fact]
     public void Random_call_lists_in_any_order_match_the_model_and_a_failure_shrinks_to_the_shortest_list() =>
         TimeMapModel.Test.Sample(Gen.Int[1, 3].Select(keys => new TimeMapConfig(keys, TimeMapWrites.AnyOrderWithBadTimestamps, 8)));
-
-    private sealed class LastDigitComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x % 10 == y % 10;
-
-        public int GetHashCode(int obj) => obj % 10;
-    }
-
-    private sealed class OneHashCodeComparer : IEqualityComparer<int>
-    {
-        public bool Equals(int x, int y) => x == y;
-
-        public int GetHashCode(int obj) => 42;
-    }
 }
