@@ -203,34 +203,45 @@ public sealed class ConcurrentHashMapContentionTests
         // consecutive keys or one. Consecutive keys have hash codes 255 apart mod 256, so in most maps they sit at
         // opposite ends of the table and the segments: a Count or an enumeration that reads the segments one after
         // another without locking them can miss both, or see both and the next.
-        int moves = TestEffort.Rounds(200_000);
+        //
+        // Only a read that overlaps the writer's calls can see that, and on a loaded machine the two threads may take
+        // turns on one core for long stretches; so the reader goes on until it has made enough reads during which the
+        // writer moved, rather than for a fixed number of moves.
+        int overlapsWanted = TestEffort.Rounds(50_000);
+        const int MostMoves = 50_000_000;
         var map = new ConcurrentHashMap<int, int>(256, 256);
         map.TryAdd(Key(0), 0);
-        bool done = false;
+        int moves = 0;
+        bool stop = false;
         string? broken = null;
 
         await TestThreads.RunTogetherAsync(2, thread =>
         {
             if (thread == 0)
             {
-                for (int move = 1; move <= moves; move++)
+                for (int move = 1; move <= MostMoves && !Volatile.Read(ref stop); move++)
                 {
                     map.TryAdd(Key(move), move);
                     map.TryRemove(Key(move - 1), out _);
+                    Volatile.Write(ref moves, move);
                 }
 
-                Volatile.Write(ref done, true);
+                Volatile.Write(ref stop, true);
                 return;
             }
 
-            while (!Volatile.Read(ref done) && broken is null)
+            int overlaps = 0;
+            while (!Volatile.Read(ref stop) && broken is null)
             {
                 for (int i = 0; i < 64 && broken is null; i++)
                 {
+                    int movesBefore = Volatile.Read(ref moves);
                     if (map.Count is not (1 or 2) and int count)
                     {
                         broken = $"Count was {count}, but the map only ever held one or two keys";
                     }
+
+                    overlaps += Volatile.Read(ref moves) == movesBefore ? 0 : 1;
                 }
 
                 int[] moved = [.. map.Select(entry => entry.Value).Order()];
@@ -238,7 +249,14 @@ public sealed class ConcurrentHashMapContentionTests
                 {
                     broken = $"an enumeration saw the keys of moves [{string.Join(", ", moved)}], but the map only ever held one key or two consecutive ones";
                 }
+
+                if (overlaps >= overlapsWanted)
+                {
+                    Volatile.Write(ref stop, true);
+                }
             }
+
+            Volatile.Write(ref stop, true);
         }, TestContext.Current.CancellationToken);
 
         broken.Should().BeNull("Count and the enumeration each describe the map at one moment during the call");
